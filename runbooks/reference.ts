@@ -160,7 +160,7 @@ function table(head: string[], rows: string[][]): string {
   ].join('\n');
 }
 
-const example = `:::runbook[Require a strong password policy]{#example-password-policy kind=check who=any effect=read scope=account level=baseline cis="v5:1.8 v7:2.8"}
+const example = `:::runbook[Require a strong password policy]{#example-password-policy kind=check who=any effect=read scope=account level=baseline cis="v5:1.7 v7:2.8"}
 
 Passwords for the IAM users that remain must be long.
 

@@ -70,6 +70,15 @@ function checkLine(
     );
     return;
   }
+  const gap = /^\[[^\]]*\](\s+)\{/.exec(after);
+  if (gap) {
+    report(
+      name.length + gap[0].length - gap[1]!.length - 1,
+      'expected `]{` with nothing between the label and the attributes. ' +
+        'Remove the space.',
+    );
+    return;
+  }
   const escaped = after.search(/\\["']/);
   if (escaped >= 0) {
     report(

@@ -84,7 +84,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 function format(choices: string[], fallback: string): Option {
-  return new Option('--format <format>', `output format (default: ${fallback})`)
+  return new Option('--format <format>', 'output format')
     .choices(choices)
     .default(fallback);
 }

@@ -1,0 +1,41 @@
+/**
+ * Files generated from the schema are committed so the site serves them;
+ * these tests fail when they drift. Regenerate with `npm run schema`.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { runbookJsonSchema } from '../../runbooks/json-schema.ts';
+import { referencePage } from '../../runbooks/reference.ts';
+import { Runbook } from '../../runbooks/schema.ts';
+import { loadRunbooks } from '../../runbooks/validate.ts';
+
+const root = path.join(import.meta.dirname, '..', '..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+
+test('the reference page is the one generated from the schema', () => {
+  assert.equal(read('docs/reference/runbook-format.md'), referencePage());
+});
+
+test('the served JSON Schema is the one generated from the schema', () => {
+  assert.deepEqual(JSON.parse(read('static/runbook.schema.json')), runbookJsonSchema());
+});
+
+test('every runbook in the guides satisfies the runbook schema', async () => {
+  const { runbooks } = await loadRunbooks({ paths: ['docs'], cwd: root });
+  assert.ok(runbooks.length >= 12, `found ${runbooks.length} runbooks`);
+  for (const { guide: _guide, ...runbook } of runbooks) {
+    assert.deepEqual(Runbook.parse(runbook), runbook);
+  }
+});
+
+test('the reference page lists every attribute of every directive', () => {
+  const page = referencePage();
+  for (const key of ['id', 'kind', 'who', 'effect', 'scope', 'level', 'cis', 'fixes']) {
+    assert.match(page, new RegExp('\\| `' + key + '` \\|'));
+  }
+  for (const key of ['name', 'type', 'default', 'pattern', 'values', 'query', 'href']) {
+    assert.match(page, new RegExp('\\| `' + key + '` \\|'));
+  }
+});
