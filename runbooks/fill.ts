@@ -14,6 +14,8 @@ export interface Reference {
   end: number;
   /** Where it stands: bare, inside double quotes, or in a heredoc body. */
   context: 'bare' | 'double' | 'heredoc';
+  /** In double quotes that hold nothing else, like `"$NAME"`. */
+  whole?: boolean;
 }
 
 const safe = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -26,6 +28,11 @@ export function fillCommand(text: string, values: Values): string {
   for (const ref of shellReferences(text)) {
     const value = values[ref.name];
     if (value === undefined) continue;
+    if (ref.whole && !safe.test(value)) {
+      out += text.slice(last, ref.start - 1) + quoteFor(value, 'bare');
+      last = ref.end + 1;
+      continue;
+    }
     out += text.slice(last, ref.start) + quoteFor(value, ref.context);
     last = ref.end;
   }
@@ -45,6 +52,8 @@ export function quoteFor(value: string, context: Reference['context']): string {
 export function shellReferences(text: string): Reference[] {
   const refs: Reference[] = [];
   const stack: Array<'bare' | 'double' | 'subst'> = ['bare'];
+  /** Where each open double quote began. */
+  const opened: number[] = [];
   const heredocs: Array<{ word: string; expand: boolean; strip: boolean }> = [];
   let i = 0;
 
@@ -54,8 +63,11 @@ export function shellReferences(text: string): Reference[] {
     const plain = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i));
     const match = braced ?? plain;
     if (!match) return false;
-    refs.push({ name: match[1]!, start: i, end: i + match[0].length, context });
-    i += match[0].length;
+    const end = i + match[0].length;
+    const whole =
+      context === 'double' && opened[opened.length - 1] === i - 1 && text[end] === '"';
+    refs.push({ name: match[1]!, start: i, end, context, ...(whole && { whole }) });
+    i = end;
     return true;
   };
 
@@ -65,7 +77,7 @@ export function shellReferences(text: string): Reference[] {
 
     if (state === 'double') {
       if (c === '\\') i += 2;
-      else if (c === '"') (stack.pop(), i++);
+      else if (c === '"') (stack.pop(), opened.pop(), i++);
       else if (text.startsWith('$(', i)) (stack.push('subst'), (i += 2));
       else if (c === '$' && readVariable('double')) continue;
       else i++;
@@ -74,7 +86,7 @@ export function shellReferences(text: string): Reference[] {
 
     if (c === '\\') i += 2;
     else if (c === "'") i = skipTo(text, i + 1, "'");
-    else if (c === '"') (stack.push('double'), i++);
+    else if (c === '"') (stack.push('double'), opened.push(i), i++);
     else if (text.startsWith('$(', i)) (stack.push('subst'), (i += 2));
     else if (c === ')' && state === 'subst') (stack.pop(), i++);
     else if (c === '#' && atWordStart(text, i)) i = endOfLine(text, i);

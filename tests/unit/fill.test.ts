@@ -58,3 +58,11 @@ test('references report their context', () => {
     ],
   );
 });
+
+test('a value filling a whole double-quoted word is single-quoted alone', () => {
+  assert.equal(
+    fillCommand('aws x --name "$NAME" --arn "arn:${NAME}"', { NAME: "a b'c" }),
+    `aws x --name 'a b'\\''c' --arn "arn:"'a b'\\''c'""`,
+  );
+  assert.equal(fillCommand('echo "$NAME"', { NAME: 'plain' }), 'echo "plain"');
+});

@@ -171,7 +171,7 @@ function Parameters({
             )}
             {problem && (
               <p id={`${id}-problem`} role="alert" className={styles.problem}>
-                Not used: expected {problem}.
+                Not used: expected <WithCode text={problem} />.
               </p>
             )}
           </div>
@@ -179,6 +179,13 @@ function Parameters({
       })}
     </fieldset>
   );
+}
+
+/** Shows `code` spans of a message as code. */
+function WithCode({ text }: { text: string }): ReactNode {
+  return text
+    .split('`')
+    .map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 }
 
 function Expectations({ expect }: { expect: Expectation[] }): ReactNode {
