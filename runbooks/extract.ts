@@ -194,6 +194,7 @@ function readBlock(node: ContainerDirective, ctx: ReadContext): Block {
     level: attributes.level,
     cis: attributes.cis ?? [],
     fixes: attributes.fixes ?? [],
+    emptyOn: attributes['empty-on'] ?? [],
     description: block.prose
       .map((n) => toString(n))
       .filter(Boolean)

@@ -161,6 +161,12 @@ export const RunbookAttributes = z.strictObject({
   fixes: wordList(Id)
     .optional()
     .describe('Ids of the checks this block fixes, space-separated'),
+  'empty-on': wordList(z.string().regex(/^[A-Za-z][A-Za-z0-9.]*$/, 'an AWS error code'))
+    .optional()
+    .describe(
+      'For checks: AWS error codes that mean nothing is configured, such as ' +
+        '`NoSuchEntity`; the expectations then read an empty object',
+    ),
 });
 
 /** Attributes of `::param[Description]{...}`, as written. */
@@ -267,6 +273,9 @@ export const Runbook = z
     level: Level,
     cis: z.array(CisRef),
     fixes: z.array(Id),
+    emptyOn: z
+      .array(z.string())
+      .describe('AWS error codes that the check reads as an empty answer'),
     description: z.string().describe('The prose of the block, as plain text'),
     params: z.array(Param),
     commands: z.array(Command),

@@ -3,16 +3,23 @@
  * command parses its options, calls a function and returns an exit code.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { reportJsonSchema } from '../runbooks/execute/report.ts';
 import { runbookJsonSchema } from '../runbooks/json-schema.ts';
 import { referencePage } from '../runbooks/reference.ts';
+import { check } from './commands/check.ts';
 import { exportCatalog } from './commands/export.ts';
+import { positiveInteger } from './commands/preflight.ts';
+import { runRunbook } from './commands/run.ts';
 import { list } from './commands/list.ts';
 import { validate } from './commands/validate.ts';
 import { err, UsageError, type Io } from './io.ts';
 import { writeFileAtomic } from './write.ts';
 
-/** Exit codes: 0 clean, 1 problems found, 2 usage or configuration. */
-export const exitCodes = { ok: 0, problems: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 clean, 1 problems found or a check failed, 2 usage,
+ * configuration or identity refusal, 3 a check could not run.
+ */
+export const exitCodes = { ok: 0, problems: 1, usage: 2, errored: 3 } as const;
 
 const pathsHelp = 'Markdown files or folders to read (default: docs/)';
 
@@ -20,7 +27,7 @@ const pathsHelp = 'Markdown files or folders to read (default: docs/)';
 export async function run(argv: string[], io: Io): Promise<number> {
   let code: number = exitCodes.ok;
   const program = new Command('runbook')
-    .description('Validate, list and export the runbook blocks of the handbook.')
+    .description('Validate, list, export, check and run the runbook blocks of the handbook.')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -59,12 +66,69 @@ export async function run(argv: string[], io: Io): Promise<number> {
       code = await exportCatalog(io, { paths, out: o.out, siteUrl: o.siteUrl });
     });
 
+  const account = (c: Command) =>
+    c
+      .option('--profile <name>', 'AWS profile for STS and every command (default: AWS_PROFILE or the key variables)')
+      .option('--region <region>', 'region for account-wide and one-region blocks (default: AWS_REGION, then the profile)')
+      .option('--account <id>', 'account the credentials must belong to; refuses any other (default: none)')
+      .option('--config <file>', 'account roles and parameter values (default: runbook.config.json when present)')
+      .addOption(
+        new Option('--param <NAME=value>', 'a parameter value; repeat for more')
+          .argParser(collect)
+          .default([], 'the block defaults'),
+      )
+      .option('--site-url <url>', 'URL of the site, for links in results (default: `homepage` in package.json)')
+      .option('--timeout <seconds>', 'time limit of each check command', '60');
+
+  account(
+    program
+      .command('check')
+      .description('Run every read-only check against the account; exit 0 pass, 1 fail, 2 refused, 3 error.'),
+  )
+    .option('--regions <list>', 'regions for checks of every enabled region: `all` or a comma-separated list', 'all')
+    .option('--only <ids>', 'comma-separated check ids to run (default: every check)')
+    .addOption(
+      new Option('--level <level>', 'run checks up to this level').choices(['baseline', 'hardening', 'advanced']).default('advanced'),
+    )
+    .addOption(format(['pretty', 'json', 'junit', 'markdown'], 'pretty'))
+    .option('--out <file>', 'write the report to a file (default: stdout)')
+    .option('--concurrency <n>', 'checks run at once', '4')
+    .action(async (o: Record<string, unknown>) => {
+      code = await check(io, {
+        ...(o as object),
+        ...(io.env && { environment: io.env }),
+        concurrency: positiveInteger('--concurrency', String(o.concurrency)),
+        timeout: positiveInteger('--timeout', String(o.timeout)),
+      } as Parameters<typeof check>[1]);
+    });
+
+  account(
+    program
+      .command('run')
+      .description('Run one runbook: its checks, the steps that fix them (dry run unless --apply), the checks again.')
+      .argument('<id>', 'id of a check, change or manual step'),
+  )
+    .option('--apply', 'run change steps after confirmation (default: dry run)', false)
+    .option('--yes', 'confirm without asking; only together with --account (default: ask)', false)
+    .option('--change-timeout <seconds>', 'time limit of each change command', '300')
+    .action(async (id: string, o: Record<string, unknown>) => {
+      code = await runRunbook(io, {
+        ...(o as object),
+        ...(io.env && { environment: io.env }),
+        id,
+        timeout: positiveInteger('--timeout', String(o.timeout)),
+        changeTimeout: positiveInteger('--change-timeout', String(o.changeTimeout)),
+      } as Parameters<typeof runRunbook>[1]);
+    });
+
   program
     .command('schema')
-    .description('Write the JSON Schema of a runbook, generated from the format.')
+    .description('Write a JSON Schema generated from the code: of a runbook, or of the check report.')
+    .addOption(new Option('--of <what>', 'which schema').choices(['runbook', 'report']).default('runbook'))
     .option('--out <file>', 'file to write (default: stdout)')
-    .action(async (o: { out?: string }) => {
-      await emit(io, o.out, JSON.stringify(runbookJsonSchema(), null, 2) + '\n');
+    .action(async (o: { of: 'runbook' | 'report'; out?: string }) => {
+      const schema = o.of === 'report' ? reportJsonSchema() : runbookJsonSchema();
+      await emit(io, o.out, JSON.stringify(schema, null, 2) + '\n');
     });
 
   program
@@ -81,6 +145,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return failure(error, io);
   }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function format(choices: string[], fallback: string): Option {

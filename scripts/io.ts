@@ -12,6 +12,10 @@ export interface Io {
   cwd: string;
   stdout: Writable;
   stderr: Writable;
+  /** Where prompts read answers; absent or not a TTY means nobody to ask. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** The environment runs start from; process.env when absent. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A known failure: the user is told why, and the run exits with `code`. */

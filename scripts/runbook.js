@@ -3,9 +3,19 @@
 import { register } from 'tsx/esm/api';
 
 register();
+
+// The AWS SDK warns about future Node.js versions on every run; the
+// project's own requirement is in package.json `engines`.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (!`${warning.name} ${warning.message}`.includes('NodeVersionSupportWarning')) {
+    process.stderr.write(`${warning.name}: ${warning.message}\n`);
+  }
+});
 const { run } = await import('./cli.ts');
 process.exitCode = await run(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
 });

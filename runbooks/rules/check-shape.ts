@@ -6,7 +6,18 @@ import type { BlockRule } from './types.ts';
  * one expectation; it never changes anything.
  */
 export const checkShape: BlockRule = ({ runbook, at, attributeAt, sink }) => {
-  if (runbook.kind !== 'check') return;
+  if (runbook.kind !== 'check') {
+    if (runbook.emptyOn.length > 0) {
+      sink.error(
+        attributeAt['empty-on'] ?? at,
+        'check-empty-on',
+        `Found ${code('empty-on')} on ${code(runbook.kind)} block ` +
+          `${code(runbook.id)}; expected it only on checks, whose ` +
+          'expectations read the output. Remove it.',
+      );
+    }
+    return;
+  }
 
   if (runbook.effect !== 'read') {
     sink.error(

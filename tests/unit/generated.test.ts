@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { reportJsonSchema } from '../../runbooks/execute/report.ts';
 import { runbookJsonSchema } from '../../runbooks/json-schema.ts';
 import { referencePage } from '../../runbooks/reference.ts';
 import { Runbook } from '../../runbooks/schema.ts';
@@ -20,6 +21,10 @@ test('the reference page is the one generated from the schema', () => {
 
 test('the served JSON Schema is the one generated from the schema', () => {
   assert.deepEqual(JSON.parse(read('static/runbook.schema.json')), runbookJsonSchema());
+});
+
+test('the served report schema is the one generated from the report', () => {
+  assert.deepEqual(JSON.parse(read('static/check-report.schema.json')), reportJsonSchema());
 });
 
 test('every runbook in the guides satisfies the runbook schema', async () => {
