@@ -176,7 +176,7 @@ function xml(text: string): string {
 }
 
 function md(text: string): string {
-  return text.replace(/\|/g, '\\|');
+  return text.replace(/\|/g, '\\|').replace(/</g, '&lt;');
 }
 
 function truncate(text: string, max: number): string {
