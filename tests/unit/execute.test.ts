@@ -15,7 +15,7 @@ import { redactor } from '../../runbooks/execute/redact.ts';
 import { exitCodeOf, toJunit, toMarkdown, worst, type CheckReport } from '../../runbooks/execute/report.ts';
 import { planRun } from '../../runbooks/execute/run.ts';
 import { runShell } from '../../runbooks/execute/shell.ts';
-import { fits } from '../../runbooks/execute/who.ts';
+import { fits, type AccountFacts } from '../../runbooks/execute/who.ts';
 
 test('expectations compare typed values and count arrays', () => {
   const output = {
@@ -96,11 +96,11 @@ test('the run environment turns the pager off and applies --profile and --region
 });
 
 test('a block fits the account its who names', () => {
-  const member = {
+  const member: AccountFacts = {
     account: '222233334444',
     roles: [],
     organization: { kind: 'member', organizationId: 'o-abc', managementAccount: '111122223333' },
-  } as const;
+  };
   assert.deepEqual(fits('any', member), { ok: true });
   assert.deepEqual(fits('management', member), {
     ok: false,
