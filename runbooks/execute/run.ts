@@ -35,8 +35,8 @@ export interface RunEvents {
   /** A change's command printed something (already redacted). */
   output(text: string): void;
   checked(report: CheckReport, phase: 'before' | 'after'): void;
-  /** Asks the person to confirm changes in `account`; false refuses. */
-  confirmApply(account: string, changes: CatalogItem[]): Promise<boolean>;
+  /** Shows the changes with their commands and asks to confirm; false refuses. */
+  confirmApply(account: string, changes: Array<{ runbook: CatalogItem; commands: string[] }>): Promise<boolean>;
   /** Asks the person whether they did a manual step. */
   confirmManual(runbook: CatalogItem): Promise<'attested' | 'pending'>;
 }
@@ -98,7 +98,8 @@ export async function executeRun(plan: RunPlan, options: RunOptions): Promise<Ru
 
   const changes = plan.fixes.filter((r) => r.kind === 'change');
   if (options.apply && changes.length > 0) {
-    const confirmed = await options.events.confirmApply(options.identity.account, changes);
+    const preview = changes.map((runbook) => ({ runbook, commands: filled(runbook, options.params) }));
+    const confirmed = await options.events.confirmApply(options.identity.account, preview);
     if (!confirmed) {
       steps.push({ id: plan.target.id, kind: plan.target.kind, outcome: 'skipped', detail: 'Not confirmed; nothing was changed.' });
       return result(2, { before });
@@ -170,6 +171,12 @@ async function runFix(fix: CatalogItem, options: RunOptions): Promise<StepRecord
     await rm(cwd, { recursive: true, force: true });
   }
   return { id: fix.id, kind: fix.kind, outcome: 'applied', detail: `Ran ${commands.length} command(s).` };
+}
+
+function filled(runbook: CatalogItem, params: Record<string, string>): string[] {
+  const resolved = resolveParams(runbook, params);
+  const values = resolved.ok ? resolved.values : {};
+  return runbook.commands.map((c) => fillCommand(c.code, values));
 }
 
 function record(steps: StepRecord[], report: CheckReport, phase: 'before' | 'after') {

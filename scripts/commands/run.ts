@@ -99,11 +99,17 @@ function printStep(io: Io, runbook: CatalogItem, commands: string[], dryRun: boo
   for (const c of commands) out(io, indent(c));
 }
 
-async function confirmApply(io: Io, account: string, changes: CatalogItem[]): Promise<boolean> {
-  const answer = await ask(
-    io,
-    `Type the account id ${account} to apply ${changes.map((c) => c.id).join(', ')}: `,
-  );
+async function confirmApply(
+  io: Io,
+  account: string,
+  changes: Array<{ runbook: CatalogItem; commands: string[] }>,
+): Promise<boolean> {
+  err(io, `These commands will change account ${account}:`);
+  for (const { runbook, commands } of changes) {
+    err(io, `  ${runbook.id}: ${runbook.title}`);
+    for (const c of commands) err(io, indent(c, 4));
+  }
+  const answer = await ask(io, `Type the account id ${account} to apply them: `);
   return answer.trim() === account;
 }
 
