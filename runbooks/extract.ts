@@ -24,6 +24,7 @@ import { code, MessageSink, type Message, type Point } from './messages.ts';
 import { readParam } from './params.ts';
 import { blockRules } from './rules/index.ts';
 import {
+  AllowAttributes,
   RunbookAttributes,
   SeeAttributes,
   type Command,
@@ -36,7 +37,7 @@ import { scanUnparsed } from './unparsed.ts';
 import { closest } from './suggest.ts';
 
 /** Directive names this format owns. */
-export const runbookDirectives = ['runbook', 'param', 'expect', 'see'] as const;
+export const runbookDirectives = ['runbook', 'param', 'expect', 'see', 'allow'] as const;
 
 /** Container directives the site renders as admonitions. */
 export const admonitionDirectives = [
@@ -60,6 +61,17 @@ export interface Block {
   prose: RootContent[];
   /** Where each attribute of the opener is written. */
   attributeAt: Record<string, Point>;
+  /** Validation rules switched off for this block with `::allow`. */
+  allows: Allow[];
+}
+
+/** A rule switched off for one block, with the reason. */
+export interface Allow {
+  rule: string;
+  reason: string;
+  /** Where the `::allow` is written, and its `rule` attribute. */
+  at: Point;
+  ruleAt: Point;
 }
 
 export interface Extraction {
@@ -117,7 +129,7 @@ function readBlock(node: ContainerDirective, ctx: ReadContext): Block {
   const at = startOf(node);
   const tokens = ctx.tokens.get(node.position?.start.offset ?? -1) ?? [];
   const attributeAt = Object.fromEntries(tokens.map((t) => [t.name, t.at]));
-  const block: Block = { node, prose: [], attributeAt };
+  const block: Block = { node, prose: [], attributeAt, allows: [] };
 
   checkClosed(node, ctx);
   const attributeContext = {
@@ -160,6 +172,11 @@ function readBlock(node: ContainerDirective, ctx: ReadContext): Block {
       if (ref) references.push(ref);
       continue;
     }
+    if (child.type === 'leafDirective' && child.name === 'allow') {
+      const allow = readAllow(leafContext(child, '::allow', ctx));
+      if (allow) block.allows.push(allow);
+      continue;
+    }
     if (child.type === 'code' && isCommand(child, ctx)) {
       commands.push({
         code: child.value,
@@ -171,6 +188,7 @@ function readBlock(node: ContainerDirective, ctx: ReadContext): Block {
     if (child.type === 'containerDirective' && child.name !== 'runbook') {
       checkNestedContainer(child, node, ctx);
     }
+    checkNestedCommands(child, attributes?.kind, ctx);
     block.prose.push(child);
   }
 
@@ -243,6 +261,15 @@ function readReference(
   return attributes && title ? { title, href: attributes.href } : undefined;
 }
 
+/** Reads `::allow{rule=... reason="..."}`; the lint pass applies it. */
+function readAllow(ctx: ReturnType<typeof leafContext>): Allow | undefined {
+  if (!checkTokens(ctx)) return undefined;
+  const attributes = parseAttributes(AllowAttributes, ctx);
+  if (!attributes) return undefined;
+  const ruleAt = ctx.tokens.find((t) => t.name === 'rule')?.at ?? ctx.at;
+  return { rule: attributes.rule, reason: attributes.reason, at: ctx.at, ruleAt };
+}
+
 /** A fence holds a command when its language is a shell. */
 function isCommand(node: Code, ctx: ReadContext): boolean {
   if (node.lang && shellLanguages.includes(node.lang)) return true;
@@ -256,6 +283,31 @@ function isCommand(node: Code, ctx: ReadContext): boolean {
     );
   }
   return false;
+}
+
+/**
+ * Commands run only from the top level of a block; a shell fence inside a
+ * list or quote of a check or change would be shown but never run.
+ */
+function checkNestedCommands(
+  child: RootContent,
+  kind: string | undefined,
+  ctx: ReadContext,
+): void {
+  if (kind === 'manual' || !('children' in child)) return;
+  const visit = (node: RootContent) => {
+    if (node.type === 'code' && node.lang && shellLanguages.includes(node.lang)) {
+      ctx.sink.error(
+        startOf(node),
+        'nested-command',
+        `Found a \`\`\`${node.lang} fence inside a ${child.type}; it would be ` +
+          'shown but never run. Expected commands at the top level of the ' +
+          'block: move the fence out of the list, or write it as ```text.',
+      );
+    }
+    if ('children' in node) (node.children as RootContent[]).forEach(visit);
+  };
+  (child.children as RootContent[]).forEach(visit);
 }
 
 /** Reports a runbook whose closing `:::` line is missing or misplaced. */

@@ -3,7 +3,9 @@
  * never describe a format other than the one the tool reads.
  */
 import type * as z from 'zod';
+import { allowableRules, lintRules } from './lint/catalog.ts';
 import {
+  AllowAttributes,
   comparisons,
   ExpectAttributes,
   ParamAttributes,
@@ -53,6 +55,17 @@ const sections: Section[] = [
     intro: 'Links the block to the documentation that explains it.',
     schema: SeeAttributes,
   },
+  {
+    heading: 'Exceptions: `::allow`',
+    syntax: '::allow{rule=hardcoded-account-id reason="..."}',
+    intro:
+      'Switches off one rule of the checks `npx runbook validate` makes on ' +
+      'the commands, for this block only, with the reason. The report keeps ' +
+      'what was allowed and why (as suppressed findings in JSON and SARIF). ' +
+      'An `::allow` whose rule finds nothing in the block is reported, so ' +
+      'none outlives its reason.',
+    schema: AllowAttributes,
+  },
 ];
 
 /** The reference page, as Markdown. */
@@ -90,6 +103,20 @@ export function referencePage(): string {
     '',
   ];
   for (const section of sections) parts.push(...renderSection(section));
+  parts.push(
+    '## Command checks',
+    '',
+    '`npx runbook validate` also reads every command: the AWS CLI calls ' +
+      "against AWS's published API models (services, operations, options, " +
+      'values and `--query` fields), the shell around them, and the ' +
+      'parameters they use. These are the rules an `::allow` can switch off.',
+    '',
+    table(
+      ['Rule', 'Checks that'],
+      allowableRules.map((id) => ['`' + id + '`', lintRules[id].help.replace(/\|/g, '\\|')]),
+    ),
+    '',
+  );
   parts.push(
     '## Parameter types',
     '',

@@ -221,6 +221,22 @@ export const SeeAttributes = z.strictObject({
     .describe('An https link, usually to the AWS documentation'),
 });
 
+/** Attributes of `::allow{...}`, as written. */
+export const AllowAttributes = z.strictObject({
+  rule: z
+    .string()
+    .regex(idPattern, 'a rule id like `hardcoded-account-id`')
+    .describe(
+      'Id of the validation rule to switch off for this block, as ' +
+        '`runbook validate` prints it, like `hardcoded-account-id`',
+    ),
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'the reason the rule does not apply')
+    .describe('Why the rule does not apply here; the report keeps it'),
+});
+
 export const Position = z.strictObject({
   line: z.number().int().min(1),
   column: z.number().int().min(1),

@@ -1,11 +1,18 @@
 /**
- * Reads guides from disk, extracts their runbooks and checks the rules that
- * span files. Returns runbooks and messages; never prints, never exits.
+ * Reads guides from disk, extracts their runbooks, checks the rules that
+ * span files and lints the commands of the valid blocks. Returns runbooks
+ * and messages; never prints, never exits.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { extractRunbooks } from './extract.ts';
 import { describeGuide, type Guide } from './guides.ts';
+import {
+  lintBlocks,
+  type LintItem,
+  type LintOptions,
+  type SuppressedMessage,
+} from './lint/index.ts';
 import { code, sortMessages, type Message } from './messages.ts';
 import { parseMarkdown } from './processor.ts';
 import type { Runbook } from './schema.ts';
@@ -18,6 +25,11 @@ export interface LoadOptions {
   docsDir?: string;
   /** Route the docs are served under. */
   routeBase?: string;
+  /**
+   * The lint pass over the commands (AWS API models, shell hazards,
+   * parameters); `false` leaves it out. On by default.
+   */
+  lint?: LintOptions | false;
 }
 
 export interface CatalogEntry extends Runbook {
@@ -28,6 +40,8 @@ export interface LoadResult {
   runbooks: CatalogEntry[];
   messages: Message[];
   files: string[];
+  /** Findings that `::allow` switched off, with the reason given. */
+  suppressed: SuppressedMessage[];
 }
 
 const markdown = /\.mdx?$/;
@@ -38,6 +52,7 @@ export async function loadRunbooks(options: LoadOptions): Promise<LoadResult> {
   const runbooks: CatalogEntry[] = [];
   const messages: Message[] = [];
   const attributeAt = new Map<CatalogEntry, Record<string, Message>>();
+  const lintItems: LintItem[] = [];
 
   for (const file of files) {
     const source = await readFile(path.join(options.cwd, file), 'utf8');
@@ -50,8 +65,10 @@ export async function loadRunbooks(options: LoadOptions): Promise<LoadResult> {
       options.routeBase,
     );
     messages.push(...extraction.messages);
+    const lines = source.split(/\r?\n/);
     for (const block of extraction.blocks) {
       if (!block.runbook) continue;
+      lintItems.push({ file, block, runbook: block.runbook, lines });
       const entry = { ...block.runbook, guide };
       runbooks.push(entry);
       attributeAt.set(
@@ -66,7 +83,17 @@ export async function loadRunbooks(options: LoadOptions): Promise<LoadResult> {
     }
   }
   messages.push(...crossFileMessages(runbooks, attributeAt));
-  return { runbooks, messages: sortMessages(messages), files };
+  const lint =
+    options.lint === false
+      ? { messages: [], suppressed: [] }
+      : await lintBlocks(lintItems, { cwd: options.cwd, ...options.lint });
+  messages.push(...lint.messages);
+  return {
+    runbooks,
+    messages: sortMessages(messages),
+    files,
+    suppressed: sortMessages(lint.suppressed) as SuppressedMessage[],
+  };
 }
 
 function crossFileMessages(

@@ -11,7 +11,7 @@ import { exportCatalog } from './commands/export.ts';
 import { positiveInteger } from './commands/preflight.ts';
 import { runRunbook } from './commands/run.ts';
 import { list } from './commands/list.ts';
-import { validate } from './commands/validate.ts';
+import { validate, type ValidateOptions } from './commands/validate.ts';
 import { err, UsageError, type Io } from './io.ts';
 import { writeFileAtomic } from './write.ts';
 
@@ -39,9 +39,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .command('validate')
     .description('Report every problem in the runbook blocks; exit 1 on errors.')
     .argument('[paths...]', pathsHelp)
-    .addOption(format(['pretty', 'json'], 'pretty'))
-    .action(async (paths: string[], o: { format: 'pretty' | 'json' }) => {
-      code = await validate(io, { paths, format: o.format });
+    .addOption(format(['pretty', 'json', 'sarif'], 'pretty'))
+    .option(
+      '--models <dir>',
+      "AWS API models: botocore's data folder (default: RUNBOOK_AWS_MODELS, then the botocore python3 imports)",
+    )
+    .action(async (paths: string[], o: Pick<ValidateOptions, 'format' | 'models'>) => {
+      code = await validate(io, { paths, format: o.format, ...(o.models && { models: o.models }) });
     });
 
   program
