@@ -33,6 +33,7 @@ import {
   type Reference,
   type Runbook,
 } from './schema.ts';
+import { plainText } from './plain-text.ts';
 import { scanUnparsed } from './unparsed.ts';
 import { closest } from './suggest.ts';
 
@@ -213,10 +214,7 @@ function readBlock(node: ContainerDirective, ctx: ReadContext): Block {
     cis: attributes.cis ?? [],
     fixes: attributes.fixes ?? [],
     emptyOn: attributes['empty-on'] ?? [],
-    description: block.prose
-      .map((n) => toString(n))
-      .filter(Boolean)
-      .join('\n\n'),
+    description: plainText(block.prose),
     params,
     commands,
     expect,

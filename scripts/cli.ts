@@ -3,15 +3,7 @@
  * command parses its options, calls a function and returns an exit code.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { reportJsonSchema } from '../runbooks/execute/report.ts';
-import { runbookJsonSchema } from '../runbooks/json-schema.ts';
-import { referencePage } from '../runbooks/reference.ts';
-import { check } from './commands/check.ts';
-import { exportCatalog } from './commands/export.ts';
-import { positiveInteger } from './commands/preflight.ts';
-import { runRunbook } from './commands/run.ts';
-import { list } from './commands/list.ts';
-import { validate, type ValidateOptions } from './commands/validate.ts';
+import type { ValidateOptions } from './commands/validate.ts';
 import { err, UsageError, type Io } from './io.ts';
 import { writeFileAtomic } from './write.ts';
 
@@ -45,6 +37,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       "AWS API models: botocore's data folder (default: RUNBOOK_AWS_MODELS, then the botocore python3 imports)",
     )
     .action(async (paths: string[], o: Pick<ValidateOptions, 'format' | 'models'>) => {
+      const { validate } = await import('./commands/validate.ts');
       code = await validate(io, { paths, format: o.format, ...(o.models && { models: o.models }) });
     });
 
@@ -54,6 +47,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .argument('[paths...]', pathsHelp)
     .addOption(format(['table', 'json'], 'table'))
     .action(async (paths: string[], o: { format: 'table' | 'json' }) => {
+      const { list } = await import('./commands/list.ts');
       code = await list(io, { paths, format: o.format });
     });
 
@@ -67,6 +61,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       'URL the handbook is served at (default: `homepage` in package.json)',
     )
     .action(async (paths: string[], o: { out: string; siteUrl?: string }) => {
+      const { exportCatalog } = await import('./commands/export.ts');
       code = await exportCatalog(io, { paths, out: o.out, siteUrl: o.siteUrl });
     });
 
@@ -98,6 +93,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--out <file>', 'write the report to a file (default: stdout)')
     .option('--concurrency <n>', 'checks run at once', '4')
     .action(async (o: Record<string, unknown>) => {
+      const { check } = await import('./commands/check.ts');
       code = await check(io, {
         ...(o as object),
         ...(io.env && { environment: io.env }),
@@ -116,6 +112,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--yes', 'confirm without asking; only together with --account (default: ask)', false)
     .option('--change-timeout <seconds>', 'time limit of each change command', '300')
     .action(async (id: string, o: Record<string, unknown>) => {
+      const { runRunbook } = await import('./commands/run.ts');
       code = await runRunbook(io, {
         ...(o as object),
         ...(io.env && { environment: io.env }),
@@ -131,7 +128,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('--of <what>', 'which schema').choices(['runbook', 'report']).default('runbook'))
     .option('--out <file>', 'file to write (default: stdout)')
     .action(async (o: { of: 'runbook' | 'report'; out?: string }) => {
-      const schema = o.of === 'report' ? reportJsonSchema() : runbookJsonSchema();
+      const schema =
+        o.of === 'report'
+          ? (await import('../runbooks/execute/report.ts')).reportJsonSchema()
+          : (await import('../runbooks/json-schema.ts')).runbookJsonSchema();
       await emit(io, o.out, JSON.stringify(schema, null, 2) + '\n');
     });
 
@@ -140,6 +140,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description("Write the format's reference page, generated from the format.")
     .option('--out <file>', 'file to write (default: stdout)')
     .action(async (o: { out?: string }) => {
+      const { referencePage } = await import('../runbooks/reference.ts');
       await emit(io, o.out, referencePage());
     });
 
@@ -153,6 +154,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** Parses a whole number of at least 1 for `name`. */
+function positiveInteger(name: string, value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) {
+    throw new UsageError(`Found ${name} \`${value}\`; expected a whole number of at least 1.`);
+  }
+  return Number(value);
 }
 
 function format(choices: string[], fallback: string): Option {

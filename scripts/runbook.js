@@ -12,6 +12,15 @@ process.on('warning', (warning) => {
     process.stderr.write(`${warning.name}: ${warning.message}\n`);
   }
 });
+// A reader that closes early (`| head`) ends the output, not the run with a
+// stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const { run } = await import('./cli.ts');
 process.exitCode = await run(process.argv.slice(2), {
   cwd: process.cwd(),

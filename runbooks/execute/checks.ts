@@ -70,7 +70,7 @@ export async function runChecks(
   const worker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       if (stoppedBecause) {
-        item.result = notRun(stoppedBecause);
+        item.result = notRun(item.region, stoppedBecause);
       } else {
         options.onStart?.(item.check, item.region);
         item.result = await runOne(item, options);
@@ -155,7 +155,7 @@ async function runOne(item: Item, options: CheckOptions): Promise<RegionResult> 
         await backoff(attempt);
         continue;
       }
-      const stderr = lastLines(run.stderr, 3);
+      const stderr = errorLines(options.redact(run.stderr));
       return result('ERROR', `[${kind}] ${failureAdvice[kind]}${stderr ? ` (${stderr})` : ''}`, { durationMs });
     }
     let output: unknown = {};
@@ -164,7 +164,7 @@ async function runOne(item: Item, options: CheckOptions): Promise<RegionResult> 
     } catch {
       return result(
         'ERROR',
-        `[output] Expected JSON from the command, found ${describeOutput(run.stdout)}. ` +
+        `[output] Expected JSON from the command, found ${describeOutput(options.redact(run.stdout))}. ` +
           'Make it print JSON (`--output json`).',
         { durationMs },
       );
@@ -187,8 +187,8 @@ export function awsErrorCode(stderr: string): string | undefined {
   return /An error occurred \(([\w.]+)\)/.exec(stderr)?.[1];
 }
 
-function notRun(reason: string): RegionResult {
-  return { region: null, status: 'NOT_RUN', message: `Not run: the run stopped. ${reason}`, evidence: [], durationMs: 0 };
+function notRun(region: string | null, reason: string): RegionResult {
+  return { region, status: 'NOT_RUN', message: `Not run: the run stopped. ${reason}`, evidence: [], durationMs: 0 };
 }
 
 function count(results: CheckResult[]): CheckReport['summary'] {
@@ -202,8 +202,11 @@ function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function lastLines(text: string, n: number): string {
-  return text.trim().split('\n').slice(-n).join(' ').trim();
+/** The lines that say what went wrong: the AWS CLI's error line, else the last ones. */
+function errorLines(text: string): string {
+  const lines = text.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const named = lines.filter((l) => /An error occurred|^bash: |command not found|Unable to|Could not/.test(l));
+  return (named.length ? named : lines.slice(-3)).join(' ').slice(0, 500);
 }
 
 function describeOutput(stdout: string): string {

@@ -11,6 +11,7 @@ export type FailureKind =
   | 'throttled'
   | 'region-disabled'
   | 'endpoint'
+  | 'server'
   | 'syntax'
   | 'missing-program'
   | 'command';
@@ -22,13 +23,14 @@ const patterns: Array<[FailureKind, RegExp]> = [
   ['throttled', /Throttl|TooManyRequests|RequestLimitExceeded|Rate exceeded|SlowDown/i],
   ['region-disabled', /OptInRequired|AuthFailure|not subscribed|region .* (?:is )?not (?:enabled|available)/i],
   ['endpoint', /Could not connect to the endpoint URL|Connection was closed|EndpointConnectionError|Name or service not known/i],
+  ['server', /Unable to parse response|Internal Server Error|\((?:InternalError|InternalFailure|ServiceUnavailable|InternalServerError)\)|\(50\d\)/i],
 ];
 
 /** Classifies a failed command from its exit code and stderr. */
 export function classifyFailure(exitCode: number | null, stderr: string): FailureKind {
   for (const [kind, pattern] of patterns) if (pattern.test(stderr)) return kind;
   if (exitCode === 127) return 'missing-program';
-  if (/syntax error|unexpected EOF|unexpected token/i.test(stderr)) return 'syntax';
+  if (/^bash: .*(?:syntax error|unexpected EOF)/m.test(stderr)) return 'syntax';
   return 'command';
 }
 
@@ -46,6 +48,7 @@ export const failureAdvice: Record<FailureKind, string> = {
   throttled: 'AWS throttled the calls even after retries with backoff. Run again with a lower --concurrency.',
   'region-disabled': 'The region is not enabled for this account. Enable it, or leave it out with --regions.',
   endpoint: 'The AWS endpoint could not be reached. Check the network or AWS_ENDPOINT_URL.',
+  server: 'AWS answered with a server error, or with a page the AWS CLI could not read. Try again later.',
   syntax: 'The command is not valid shell. Fix the block in the guide.',
   'missing-program': 'A program the command needs is not installed (see the message).',
   command: 'The command failed; see the message.',

@@ -125,11 +125,3 @@ async function readConfig(io: Io, file: string | undefined) {
   }
   return { config: parsed.data, configFile: chosen };
 }
-
-/** Parses a positive whole number option. */
-export function positiveInteger(name: string, value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) {
-    throw new UsageError(`Found ${name} \`${value}\`; expected a whole number of at least 1.`);
-  }
-  return Number(value);
-}
