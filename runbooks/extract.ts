@@ -293,14 +293,17 @@ function checkNestedCommands(
   ctx: ReadContext,
 ): void {
   if (kind === 'manual' || !('children' in child)) return;
+  if (child.type === 'containerDirective' && child.name === 'runbook') return;
+  const where =
+    child.type === 'list' ? 'list' : child.type === 'blockquote' ? 'quote' : 'nested block';
   const visit = (node: RootContent) => {
     if (node.type === 'code' && node.lang && shellLanguages.includes(node.lang)) {
       ctx.sink.error(
         startOf(node),
         'nested-command',
-        `Found a \`\`\`${node.lang} fence inside a ${child.type}; it would be ` +
+        `Found a \`\`\`${node.lang} fence inside a ${where}; it would be ` +
           'shown but never run. Expected commands at the top level of the ' +
-          'block: move the fence out of the list, or write it as ```text.',
+          `block: move the fence out of the ${where}, or write it as \`\`\`text.`,
       );
     }
     if ('children' in node) (node.children as RootContent[]).forEach(visit);

@@ -53,6 +53,8 @@ export async function loadRunbooks(options: LoadOptions): Promise<LoadResult> {
   const messages: Message[] = [];
   const attributeAt = new Map<CatalogEntry, Record<string, Message>>();
   const lintItems: LintItem[] = [];
+  /** Ids of blocks that have errors of their own; not reported again. */
+  const invalidIds = new Set<string>();
 
   for (const file of files) {
     const source = await readFile(path.join(options.cwd, file), 'utf8');
@@ -65,6 +67,10 @@ export async function loadRunbooks(options: LoadOptions): Promise<LoadResult> {
       options.routeBase,
     );
     messages.push(...extraction.messages);
+    for (const block of extraction.blocks) {
+      const id = block.node.attributes?.id;
+      if (!block.runbook && id) invalidIds.add(id);
+    }
     const lines = source.split(/\r?\n/);
     for (const block of extraction.blocks) {
       if (!block.runbook) continue;
@@ -82,7 +88,7 @@ export async function loadRunbooks(options: LoadOptions): Promise<LoadResult> {
       );
     }
   }
-  messages.push(...crossFileMessages(runbooks, attributeAt));
+  messages.push(...crossFileMessages(runbooks, attributeAt, invalidIds));
   const lint =
     options.lint === false
       ? { messages: [], suppressed: [] }
@@ -99,6 +105,7 @@ export async function loadRunbooks(options: LoadOptions): Promise<LoadResult> {
 function crossFileMessages(
   runbooks: CatalogEntry[],
   attributeAt: Map<CatalogEntry, Record<string, Message>>,
+  invalidIds: Set<string>,
 ): Message[] {
   const messages: Message[] = [];
   const byId = new Map<string, CatalogEntry>();
@@ -130,7 +137,7 @@ function crossFileMessages(
   for (const runbook of runbooks) {
     for (const target of runbook.fixes) {
       const found = byId.get(target);
-      if (found?.kind === 'check') continue;
+      if (found?.kind === 'check' || (!found && invalidIds.has(target))) continue;
       const at = where(runbook, 'fixes');
       messages.push({
         file: at.file,

@@ -108,9 +108,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       .description('Run one runbook: its checks, the steps that fix them (dry run unless --apply), the checks again.')
       .argument('<id>', 'id of a check, change or manual step'),
   )
-    .option('--apply', 'run change steps after confirmation (default: dry run)', false)
-    .option('--yes', 'confirm without asking; only together with --account (default: ask)', false)
+    .addOption(new Option('--apply', 'run change steps after confirmation').default(false, 'dry run'))
+    .addOption(
+      new Option('--yes', 'confirm without asking; only together with --account').default(false, 'ask'),
+    )
     .option('--change-timeout <seconds>', 'time limit of each change command', '300')
+    .option('--regions <list>', 'regions for blocks of every enabled region: `all` or a comma-separated list', 'all')
     .action(async (id: string, o: Record<string, unknown>) => {
       const { runRunbook } = await import('./commands/run.ts');
       code = await runRunbook(io, {

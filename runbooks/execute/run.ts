@@ -147,30 +147,39 @@ async function runFix(fix: CatalogItem, options: RunOptions): Promise<StepRecord
   if (!options.apply) {
     return { id: fix.id, kind: fix.kind, outcome: 'dry-run', detail: 'Printed; add --apply to run.' };
   }
-  const env = commandEnvironment(options.env, options.homeRegion);
+  const regions = fix.scope === 'all-regions' ? options.regions : [options.homeRegion];
   const cwd = await mkdtemp(path.join(tmpdir(), 'runbook-change-'));
   try {
-    for (const command of commands) {
-      const run = await runShell(command, { env, timeoutMs: options.changeTimeoutMs, cwd });
-      const printed = options.redact(`${run.stdout}${run.stderr}`).trim();
-      if (printed) options.events.output(printed);
-      if (run.timedOut) {
-        return { id: fix.id, kind: fix.kind, outcome: 'error', detail: `Timed out after ${options.changeTimeoutMs / 1000} s; the run stopped.` };
-      }
-      if (run.exitCode !== 0) {
-        const kind = classifyFailure(run.exitCode, run.stderr);
-        return {
-          id: fix.id,
-          kind: fix.kind,
-          outcome: 'error',
-          detail: `Failed with exit code ${run.exitCode}; the run stopped. ${failureAdvice[kind]}`,
-        };
+    for (const region of regions) {
+      const env = commandEnvironment(options.env, region);
+      for (const command of commands) {
+        const run = await runShell(command, { env, timeoutMs: options.changeTimeoutMs, cwd });
+        const printed = options.redact(`${run.stdout}${run.stderr}`).trim();
+        if (printed) options.events.output(printed);
+        if (run.timedOut) {
+          return { id: fix.id, kind: fix.kind, outcome: 'error', detail: `Timed out after ${options.changeTimeoutMs / 1000} s; the run stopped.` };
+        }
+        if (run.exitCode !== 0) {
+          const kind = classifyFailure(run.exitCode, run.stderr);
+          return {
+            id: fix.id,
+            kind: fix.kind,
+            outcome: 'error',
+            detail: `Failed with exit code ${run.exitCode} in ${region}; the run stopped. ${failureAdvice[kind]}`,
+          };
+        }
       }
     }
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }
-  return { id: fix.id, kind: fix.kind, outcome: 'applied', detail: `Ran ${commands.length} command(s).` };
+  const where = regions.length > 1 ? ` in each of ${regions.length} regions` : '';
+  return {
+    id: fix.id,
+    kind: fix.kind,
+    outcome: 'applied',
+    detail: `Ran ${commands.length} command block(s)${where}.`,
+  };
 }
 
 function filled(runbook: CatalogItem, params: Record<string, string>): string[] {

@@ -9,12 +9,11 @@ import {
   type CheckReport,
   type RegionResult,
 } from '../../runbooks/execute/report.ts';
-import { enabledRegions } from '../../runbooks/execute/session.ts';
 import { levels } from '../../runbooks/schema.ts';
 import { err, UsageError, type Io } from '../io.ts';
 import { Progress } from '../progress.ts';
 import { writeFileAtomic } from '../write.ts';
-import { preflight, type PreflightOptions } from './preflight.ts';
+import { chooseRegions, preflight, type PreflightOptions } from './preflight.ts';
 
 export interface CheckCommandOptions extends PreflightOptions {
   regions: string;
@@ -91,35 +90,6 @@ function select(catalog: CatalogItem[], options: CheckCommandOptions): CatalogIt
     checks = checks.filter((r) => ids.includes(r.id));
   }
   return checks;
-}
-
-async function chooseRegions(
-  option: string,
-  env: Record<string, string>,
-  home: string,
-  timeout: number,
-  checks: CatalogItem[],
-): Promise<string[]> {
-  if (!checks.some((c) => c.scope === 'all-regions')) return [home];
-  if (option !== 'all') {
-    const list = option.split(',').map((s) => s.trim()).filter(Boolean);
-    const bad = list.filter((r) => !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(r));
-    if (bad.length > 0 || list.length === 0) {
-      throw new UsageError(
-        `Found --regions \`${option}\`; expected \`all\` or region codes separated ` +
-          'by commas, like `eu-west-1,us-east-1`.',
-      );
-    }
-    return list;
-  }
-  try {
-    return await enabledRegions(env, timeout * 1000);
-  } catch (error) {
-    throw new UsageError(
-      `Could not list the enabled regions (${(error as Error).message}); expected ` +
-        '`ec2:DescribeRegions` to be allowed. Pass `--regions eu-west-1,...` instead.',
-    );
-  }
 }
 
 function render(report: CheckReport, format: CheckCommandOptions['format']): string {

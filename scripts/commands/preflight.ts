@@ -16,7 +16,7 @@ import {
 import { organizationRole } from '../../runbooks/execute/identity.ts';
 import { parseParamOptions } from '../../runbooks/execute/params.ts';
 import { redactor } from '../../runbooks/execute/redact.ts';
-import { openSession } from '../../runbooks/execute/session.ts';
+import { enabledRegions, openSession } from '../../runbooks/execute/session.ts';
 import { fits, type AccountFacts } from '../../runbooks/execute/who.ts';
 import { formatMessage } from '../../runbooks/messages.ts';
 import { err, UsageError, type Io } from '../io.ts';
@@ -124,4 +124,34 @@ async function readConfig(io: Io, file: string | undefined) {
     throw new UsageError(`Found problems in \`${chosen}\`: ${issues}. Fix them and run again.`);
   }
   return { config: parsed.data, configFile: chosen };
+}
+
+/** The regions for blocks of every enabled region: `all`, or a checked list. */
+export async function chooseRegions(
+  option: string,
+  env: Record<string, string>,
+  home: string,
+  timeout: number,
+  checks: CatalogItem[],
+): Promise<string[]> {
+  if (!checks.some((c) => c.scope === 'all-regions')) return [home];
+  if (option !== 'all') {
+    const list = option.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = list.filter((r) => !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(r));
+    if (bad.length > 0 || list.length === 0) {
+      throw new UsageError(
+        `Found --regions \`${option}\`; expected \`all\` or region codes separated ` +
+          'by commas, like `eu-west-1,us-east-1`.',
+      );
+    }
+    return list;
+  }
+  try {
+    return await enabledRegions(env, timeout * 1000);
+  } catch (error) {
+    throw new UsageError(
+      `Could not list the enabled regions (${(error as Error).message}); expected ` +
+        '`ec2:DescribeRegions` to be allowed. Pass `--regions eu-west-1,...` instead.',
+    );
+  }
 }

@@ -3,7 +3,7 @@ import type { CatalogItem } from '../../runbooks/catalog.ts';
 import { evidenceText, type CheckReport } from '../../runbooks/execute/report.ts';
 import { executeRun, planProblems, planRun } from '../../runbooks/execute/run.ts';
 import { err, out, UsageError, type Io } from '../io.ts';
-import { preflight, type PreflightOptions } from './preflight.ts';
+import { chooseRegions, preflight, type PreflightOptions } from './preflight.ts';
 
 export interface RunCommandOptions extends PreflightOptions {
   id: string;
@@ -11,6 +11,7 @@ export interface RunCommandOptions extends PreflightOptions {
   yes: boolean;
   timeout: number;
   changeTimeout: number;
+  regions: string;
 }
 
 /** `runbook run <id>`: check, fix (dry run unless --apply), check again. */
@@ -42,12 +43,19 @@ export async function runRunbook(io: Io, options: RunCommandOptions): Promise<nu
     throw new UsageError(`Nothing was run: ${problems.join(' ')}`);
   }
   const fitOf = await ready.fit([...plan.checks, ...plan.fixes]);
+  const regions = await chooseRegions(
+    options.regions,
+    ready.env,
+    ready.homeRegion,
+    options.timeout,
+    [...plan.checks, ...plan.fixes],
+  );
 
   const result = await executeRun(plan, {
     env: ready.env,
     identity: ready.identity,
     homeRegion: ready.homeRegion,
-    regions: [ready.homeRegion],
+    regions,
     concurrency: 4,
     timeoutMs: options.timeout * 1000,
     changeTimeoutMs: options.changeTimeout * 1000,

@@ -54,7 +54,7 @@ const cloudtrailTitles = [
 function apply(env: Env, id: string, params: Params = {}) {
   const runbookCli = runbook({ env });
   return runbookCli`run ${id} --apply --yes --account ${account}
-    ${paramArgs(params)}`;
+    --regions ${regions.join(',')} ${paramArgs(params)}`;
 }
 
 /** `runbook check --only IDS --format json --account …`: exit code and report. */
@@ -310,50 +310,56 @@ describe('apply cycle', { concurrency: 2 }, () => {
             // Both of the check's fixes run, in order: creating the trail, then
             // hardening it (which changes nothing here).
             applied:
-              'cloudtrail-create-org-trail: applied. Ran 3 command(s).\n' +
-              'cloudtrail-harden-trail: applied. Ran 2 command(s).\n',
+              'cloudtrail-create-org-trail: applied. Ran 3 command block(s).\n' +
+              'cloudtrail-harden-trail: applied. Ran 2 command block(s).\n',
             line: `cloudtrail-multi-region-trail ${cloudtrailTitles[0]}`,
           },
           'iam-password-policy-strong': {
-            applied: 'iam-set-password-policy: applied. Ran 1 command(s).\n',
+            applied: 'iam-set-password-policy: applied. Ran 1 command block(s).\n',
             line: 'iam-password-policy-strong IAM password policy is strong',
           },
           'logging-elb-access-logs': {
             applied:
-              'logging-enable-elb-access-logs: applied. Ran 1 command(s).\n',
+              'logging-enable-elb-access-logs: applied. Ran 1 command block(s).\n',
             line:
               'logging-elb-access-logs [us-east-1] ' +
               'The load balancer writes access logs',
           },
           'tagging-tag-policy-type-enabled': {
             applied:
-              'tagging-enable-tag-policies: applied. Ran 1 command(s).\n',
+              'tagging-enable-tag-policies: applied. Ran 1 command block(s).\n',
             line:
               'tagging-tag-policy-type-enabled ' +
               'Tag policies are enabled in the organization',
           },
           'logging-log-group-retention': {
             applied:
-              'logging-set-log-group-retention: applied. Ran 1 command(s).\n',
+              'logging-set-log-group-retention: applied. Ran 1 command block(s) in each of 2 regions.\n',
             line:
               'logging-log-group-retention [us-east-1] ' +
               'Every log group has a retention period',
+            // An every-region check runs in each region; only us-east-1 has
+            // a log group without retention.
+            other:
+              'logging-log-group-retention [eu-west-1] ' +
+              'Every log group has a retention period',
           },
-        };
+        } as Record<string, { applied: string; line: string; other?: string }>;
         const outcomes = await Promise.all(
           Object.keys(runs).map((id) => apply(env, id, params)),
         );
         Object.entries(runs).forEach(([id, want], i) => {
           const run = outcomes[i]!;
           assert.equal(run.stderr, identityLine + want.applied, id);
+          const other = want.other ? [`PASS ${want.other}`] : [];
           assert.deepEqual(
             phase(run.stdout, 'before'),
-            [`FAIL ${want.line}`],
+            [`FAIL ${want.line}`, ...other],
             id,
           );
           assert.deepEqual(
             phase(run.stdout, 'after'),
-            [`PASS ${want.line}`],
+            [`PASS ${want.line}`, ...other],
             id,
           );
           assert.equal(run.code, 0, id);
@@ -398,7 +404,7 @@ describe('apply cycle', { concurrency: 2 }, () => {
         });
         assert.equal(
           attach.stderr,
-          `${identityLine}tagging-attach-tag-policy: applied. Ran 1 command(s).\n`,
+          `${identityLine}tagging-attach-tag-policy: applied. Ran 1 command block(s).\n`,
         );
         assert.equal(attach.code, 0, attach.stdout);
         const attached = await awsCli`organizations list-policies-for-target
@@ -509,7 +515,7 @@ describe('apply cycle', { concurrency: 2 }, () => {
         const run = await delivery!;
         assert.equal(
           run.stderr,
-          `${identityLine}cloudtrail-cloudwatch-logs-delivery: applied. Ran 3 command(s).\n`,
+          `${identityLine}cloudtrail-cloudwatch-logs-delivery: applied. Ran 3 command block(s).\n`,
         );
         assert.equal(run.code, 0, run.stdout);
         const [trails, groups, role] = await Promise.all([
@@ -579,7 +585,7 @@ describe('apply cycle', { concurrency: 2 }, () => {
       });
       assert.equal(
         run.stderr,
-        `${identityLine}cloudtrail-harden-trail: applied. Ran 2 command(s).\n`,
+        `${identityLine}cloudtrail-harden-trail: applied. Ran 2 command block(s).\n`,
       );
       assert.deepEqual(
         phase(run.stdout, 'before'),

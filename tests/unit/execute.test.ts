@@ -78,6 +78,15 @@ test('secrets are redacted by value and by shape', () => {
   );
 });
 
+test('a new secret key in text output is redacted; a commit id is not', () => {
+  const redact = redactor({});
+  assert.equal(
+    redact('ACCESSKEY\tAKIAIOSFODNN7EXAMPLE\t2026-12-04\tkzDd8DfJ7vAx2KVghUIKzMQRhB0WCgbeTdcG7hSe\tActive'),
+    'ACCESSKEY\t[REDACTED]\t2026-12-04\t[REDACTED]\tActive',
+  );
+  assert.equal(redact('commit 0123456789abcdef0123456789abcdef01234567'), 'commit 0123456789abcdef0123456789abcdef01234567');
+});
+
 test('the run environment turns the pager off and applies --profile and --region', () => {
   const env = runEnvironment(
     { AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's', AWS_PAGER: 'less', PATH: '/bin' },
