@@ -5,7 +5,7 @@
  */
 import type { CatalogItem } from '../catalog.ts';
 import { fillCommand } from '../fill.ts';
-import { classifyFailure, failureAdvice } from './classify.ts';
+import { awsErrorCode, classifyFailure, failureAdvice } from './classify.ts';
 import { commandEnvironment, type Env } from './env.ts';
 import { evaluate } from './evaluate.ts';
 import { resolveParams } from './params.ts';
@@ -110,13 +110,11 @@ export async function runChecks(
   };
 }
 
-const stopKinds = new Set(['expired', 'invalid-token']);
-
 /** An expired session, or refused credentials in the home region, stop the run. */
 function isStop(item: Item, result: RegionResult, options: CheckOptions): boolean {
   const kind = /^\[(\w[\w-]*)\]/.exec(result.message)?.[1];
   if (kind === 'expired') return true;
-  return kind === 'invalid-token' && (item.region ?? options.homeRegion) === options.homeRegion && stopKinds.has(kind);
+  return kind === 'invalid-token' && (item.region ?? options.homeRegion) === options.homeRegion;
 }
 
 async function runOne(item: Item, options: CheckOptions): Promise<RegionResult> {
@@ -180,11 +178,6 @@ async function runOne(item: Item, options: CheckOptions): Promise<RegionResult> 
       { evidence, durationMs },
     );
   }
-}
-
-/** The error code the AWS CLI prints, like `NoSuchEntity`. */
-export function awsErrorCode(stderr: string): string | undefined {
-  return /An error occurred \(([\w.]+)\)/.exec(stderr)?.[1];
 }
 
 function notRun(region: string | null, reason: string): RegionResult {

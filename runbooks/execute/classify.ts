@@ -53,3 +53,8 @@ export const failureAdvice: Record<FailureKind, string> = {
   'missing-program': 'A program the command needs is not installed (see the message).',
   command: 'The command failed; see the message.',
 };
+
+/** The error code the AWS CLI prints, like `NoSuchEntity`. */
+export function awsErrorCode(stderr: string): string | undefined {
+  return /An error occurred \(([\w.]+)\)/.exec(stderr)?.[1];
+}

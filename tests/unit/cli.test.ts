@@ -7,15 +7,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { run } from '../../scripts/cli.ts';
+import { runbook } from './run-cli.ts';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** A project folder with a docs/ folder copied from fixtures. */
 function project(...names: string[]): string {
@@ -33,16 +28,6 @@ function project(...names: string[]): string {
   return cwd;
 }
 
-async function runbook(cwd: string, ...argv: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    cwd,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
 
 test('validate exits 0 and says so when every block is valid', async () => {
   const result = await runbook(project('valid'), 'validate');

@@ -6,8 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CatalogItem } from '../../runbooks/catalog.ts';
-import { awsErrorCode } from '../../runbooks/execute/checks.ts';
-import { classifyFailure } from '../../runbooks/execute/classify.ts';
+import { awsErrorCode, classifyFailure } from '../../runbooks/execute/classify.ts';
 import { mixedCredentialsWarning, runEnvironment } from '../../runbooks/execute/env.ts';
 import { evaluate } from '../../runbooks/execute/evaluate.ts';
 import { parseParamOptions, resolveParams } from '../../runbooks/execute/params.ts';

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { run } from '../../scripts/cli.ts';
+import { runbook } from './run-cli.ts';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
 
@@ -21,16 +21,6 @@ function project(...names: string[]): string {
   return cwd;
 }
 
-async function runbook(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    cwd,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
 
 test('--format sarif writes SARIF 2.1.0 with rules, results and suppressions', async () => {
   const result = await runbook(project('lint-allow', 'lint-unused-param'), 'validate', '--format', 'sarif');
