@@ -23,6 +23,7 @@ const config: Config = {
 
   markdown: {
     format: 'detect',
+    mermaid: true,
     mdx1Compat: { comments: false, admonitions: false, headingIds: false },
     hooks: {
       onBrokenMarkdownLinks: 'throw',
@@ -47,7 +48,20 @@ const config: Config = {
     ],
   ],
 
-  plugins: [runbookValidation],
+  themes: ['@docusaurus/theme-mermaid'],
+
+  plugins: [
+    runbookValidation,
+    // The Mermaid theme imports its optional ELK layouts even when they are
+    // not installed (facebook/docusaurus#11430); we use the default layout,
+    // so the import resolves to nothing. Remove once the theme skips it.
+    () => ({
+      name: 'mermaid-without-elk',
+      configureWebpack: () => ({
+        resolve: { alias: { '@mermaid-js/layout-elk': false } },
+      }),
+    }),
+  ],
 
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },

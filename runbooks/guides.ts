@@ -12,12 +12,15 @@ export interface Guide {
   title: string;
   /** Route on the site, like `/iam`, without the base URL. */
   route: string;
+  /** `sidebar_position` from the front matter, where set. */
+  position?: number;
 }
 
 interface FrontMatter {
   title?: unknown;
   slug?: unknown;
   id?: unknown;
+  sidebar_position?: unknown;
 }
 
 /**
@@ -44,7 +47,13 @@ export function describeGuide(
       : heading
         ? toString(heading)
         : relative;
-  return { file, title, route: routeOf(relative, front, routeBase) };
+  const position = front.sidebar_position;
+  return {
+    file,
+    title,
+    route: routeOf(relative, front, routeBase),
+    ...(typeof position === 'number' && { position }),
+  };
 }
 
 function routeOf(relative: string, front: FrontMatter, base: string): string {

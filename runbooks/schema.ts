@@ -73,7 +73,6 @@ export const valueTypes = {
 /** CIS AWS Foundations Benchmark versions a block may cite. */
 export const cisVersions = {
   v5: 'CIS AWS Foundations Benchmark v5.0.0',
-  v6: 'CIS AWS Foundations Benchmark v6.0.0',
   v7: 'CIS AWS Foundations Benchmark v7.0.0',
 } as const;
 

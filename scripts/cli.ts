@@ -17,7 +17,22 @@ const pathsHelp = 'Markdown files or folders to read (default: docs/)';
 
 /** Runs the command line with `argv` (without node and script). */
 export async function run(argv: string[], io: Io): Promise<number> {
-  let code: number = exitCodes.ok;
+  const state = { code: exitCodes.ok as number };
+  const program = commandLine(io, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.code;
+  } catch (error) {
+    return failure(error, io);
+  }
+}
+
+/**
+ * The commands, their options and their actions; an action leaves its
+ * exit code in `state`. The reference page of the command line is written
+ * from this same table.
+ */
+export function commandLine(io: Io, state: { code: number }): Command {
   const program = new Command('runbook')
     .description('Validate, list, export, check and run the runbook blocks of the handbook.')
     .exitOverride()
@@ -38,7 +53,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     )
     .action(async (paths: string[], o: Pick<ValidateOptions, 'format' | 'models'>) => {
       const { validate } = await import('./commands/validate.ts');
-      code = await validate(io, { paths, format: o.format, ...(o.models && { models: o.models }) });
+      state.code = await validate(io, { paths, format: o.format, ...(o.models && { models: o.models }) });
     });
 
   program
@@ -48,7 +63,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .addOption(format(['table', 'json'], 'table'))
     .action(async (paths: string[], o: { format: 'table' | 'json' }) => {
       const { list } = await import('./commands/list.ts');
-      code = await list(io, { paths, format: o.format });
+      state.code = await list(io, { paths, format: o.format });
     });
 
   program
@@ -62,7 +77,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     )
     .action(async (paths: string[], o: { out: string; siteUrl?: string }) => {
       const { exportCatalog } = await import('./commands/export.ts');
-      code = await exportCatalog(io, { paths, out: o.out, siteUrl: o.siteUrl });
+      state.code = await exportCatalog(io, { paths, out: o.out, siteUrl: o.siteUrl });
     });
 
   const account = (c: Command) =>
@@ -94,7 +109,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--concurrency <n>', 'checks run at once', '4')
     .action(async (o: Record<string, unknown>) => {
       const { check } = await import('./commands/check.ts');
-      code = await check(io, {
+      state.code = await check(io, {
         ...(o as object),
         ...(io.env && { environment: io.env }),
         concurrency: positiveInteger('--concurrency', String(o.concurrency)),
@@ -116,7 +131,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--regions <list>', 'regions for blocks of every enabled region: `all` or a comma-separated list', 'all')
     .action(async (id: string, o: Record<string, unknown>) => {
       const { runRunbook } = await import('./commands/run.ts');
-      code = await runRunbook(io, {
+      state.code = await runRunbook(io, {
         ...(o as object),
         ...(io.env && { environment: io.env }),
         id,
@@ -140,19 +155,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   program
     .command('reference')
-    .description("Write the format's reference page, generated from the format.")
+    .description(
+      'Write a generated page: the format reference, the command line, the CIS coverage table or the roadmap.',
+    )
+    .addOption(
+      new Option('--of <page>', 'which page')
+        .choices(['format', 'cli', 'cis', 'roadmap'])
+        .default('format'),
+    )
     .option('--out <file>', 'file to write (default: stdout)')
-    .action(async (o: { out?: string }) => {
-      const { referencePage } = await import('../runbooks/reference.ts');
-      await emit(io, o.out, referencePage());
+    .action(async (o: { of: 'format' | 'cli' | 'cis' | 'roadmap'; out?: string }) => {
+      const { generatedPage } = await import('./commands/reference.ts');
+      const page = await generatedPage(io, o.of);
+      if (page === undefined) state.code = exitCodes.problems;
+      else await emit(io, o.out, page);
     });
 
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return code;
-  } catch (error) {
-    return failure(error, io);
-  }
+  return program;
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -20,6 +20,8 @@ export const readOnlyExceptions: Record<string, string> = {
   'logs filter-log-events': 'reads log events',
   'logs start-query': 'runs a Logs Insights query, which only reads log events',
   'logs tail': 'reads log events',
+  'logs test-metric-filter': 'matches a filter pattern against sample messages given with the call',
+  'events test-event-pattern': 'matches an event pattern against a sample event given with the call',
   's3api head-bucket': 'reads whether a bucket exists and may be reached',
   's3api head-object': "reads an object's metadata",
   's3 ls': 'lists buckets or objects',

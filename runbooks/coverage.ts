@@ -1,0 +1,208 @@
+/**
+ * The CIS AWS Foundations Benchmark coverage of the handbook: every
+ * control of the versions we track, with the blocks that implement it or
+ * the reason none does. The control list (`runbooks/cis-controls.json`)
+ * holds ids and short titles of our own; the benchmark text is not ours
+ * to reproduce.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as z from 'zod';
+import type { Message } from './messages.ts';
+import type { CatalogEntry } from './validate.ts';
+
+const Control = z.strictObject({
+  id: z.string().regex(/^\d+(?:\.\d+){0,3}$/),
+  title: z.string().min(1),
+  level: z.union([z.literal(1), z.literal(2)]),
+  assessment: z.enum(['automated', 'manual']),
+  /** For later versions: the v5.0.0 id of the same control, or null when new. */
+  v5: z.string().nullable().optional(),
+  /** Why the handbook leaves the control to another place. */
+  outOfScope: z.string().min(1).optional(),
+  /** Why an in-scope control has no block of its own (where it is handled instead). */
+  reason: z.string().min(1).optional(),
+});
+
+const Version = z.strictObject({
+  key: z.enum(['v5', 'v7']),
+  version: z.string(),
+  sections: z.array(z.strictObject({ number: z.string(), title: z.string() })),
+  controls: z.array(Control),
+});
+
+export const CisControls = z.strictObject({
+  comment: z.string(),
+  versions: z.array(Version),
+});
+
+export type CisControls = z.infer<typeof CisControls>;
+export type CisControl = z.infer<typeof Control>;
+
+export const cisControlsFile = 'runbooks/cis-controls.json';
+
+export function loadCisControls(root: string): CisControls {
+  const text = readFileSync(path.join(root, cisControlsFile), 'utf8');
+  return CisControls.parse(JSON.parse(text));
+}
+
+/** Blocks by `version:control`, in guide order. */
+function blocksByControl(runbooks: CatalogEntry[]): Map<string, CatalogEntry[]> {
+  const by = new Map<string, CatalogEntry[]>();
+  for (const r of runbooks) {
+    for (const ref of r.cis) {
+      const key = `${ref.version}:${ref.control}`;
+      by.set(key, [...(by.get(key) ?? []), r]);
+    }
+  }
+  return by;
+}
+
+/**
+ * What keeps the coverage table honest: a block citing a control the list
+ * does not have, and a control with neither a block nor a reason.
+ */
+export function coverageProblems(
+  runbooks: CatalogEntry[],
+  controls: CisControls,
+): Message[] {
+  const messages: Message[] = [];
+  const tracked = new Map(controls.versions.map((v) => [v.key, v]));
+  const known = new Set(
+    controls.versions.flatMap((v) => v.controls.map((c) => `${v.key}:${c.id}`)),
+  );
+  for (const r of runbooks) {
+    for (const ref of r.cis) {
+      const key = `${ref.version}:${ref.control}`;
+      if (!tracked.has(ref.version) || known.has(key)) continue;
+      messages.push({
+        file: r.source.file,
+        line: r.source.line,
+        column: r.source.column,
+        severity: 'error',
+        ruleId: 'cis-control',
+        message:
+          `Found cis="${key}" on \`${r.id}\`; CIS ${tracked.get(ref.version)!.version} ` +
+          `has no control ${ref.control} in ${cisControlsFile}. Fix the id.`,
+      });
+    }
+  }
+  const by = blocksByControl(runbooks);
+  for (const version of controls.versions) {
+    for (const control of version.controls) {
+      const blocks = by.get(`${version.key}:${control.id}`) ?? [];
+      if (blocks.length > 0 || control.outOfScope || control.reason) continue;
+      messages.push({
+        file: cisControlsFile,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        ruleId: 'cis-gap',
+        message:
+          `Found CIS ${version.version} control ${control.id} (${control.title}) ` +
+          'with no block and no reason; expected a block with ' +
+          `cis="${version.key}:${control.id}", or a \`reason\` or \`outOfScope\` in ${cisControlsFile}.`,
+      });
+    }
+  }
+  return messages;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function link(r: CatalogEntry, fromDir: string): string {
+  const target = path.posix.relative(fromDir, r.guide.file);
+  return `[\`${r.id}\`](${target.startsWith('.') ? target : './' + target}#${r.id})`;
+}
+
+const kindOrder = { check: 0, change: 1, manual: 2 } as const;
+
+/** The coverage page, one table per benchmark version. */
+export function coveragePage(
+  runbooks: CatalogEntry[],
+  controls: CisControls,
+  file = 'docs/reference/cis-coverage.md',
+): string {
+  const fromDir = path.posix.dirname(file);
+  const by = blocksByControl(runbooks);
+  const lines = [
+    '---',
+    'title: CIS Benchmark coverage',
+    'sidebar_position: 3',
+    'description: >-',
+    '  Every control of the CIS AWS Foundations Benchmark v5.0.0 and v7.0.0,',
+    '  with the runbook blocks that implement it or the reason none does.',
+    '---',
+    '',
+    '# CIS AWS Foundations Benchmark coverage',
+    '',
+    `<!-- Generated by \`npx runbook reference --of cis --out ${file}\` from the blocks' \`cis\` attributes and ${cisControlsFile}. -->`,
+    '',
+    'Each runbook block names the benchmark controls it implements in its ' +
+      '`cis` attribute, and this table is built from those attributes. A ' +
+      'control without a block carries the reason: handled as a procedure ' +
+      'in a guide, or outside what this handbook covers. Titles are short ' +
+      'descriptions of our own; the benchmark itself, with the full ' +
+      'recommendations, audit and remediation text, is published by the ' +
+      'Center for Internet Security at ' +
+      '[cisecurity.org](https://www.cisecurity.org/benchmark/amazon_web_services) ' +
+      'under a non-commercial licence.',
+    '',
+    'Checks are listed first, then the changes and manual steps. Run the ' +
+      'checks of one control with `npx runbook check --only <ids>`.',
+    '',
+  ];
+  for (const version of controls.versions) {
+    const covered = version.controls.filter((c) => by.has(`${version.key}:${c.id}`));
+    const checked = version.controls.filter((c) =>
+      (by.get(`${version.key}:${c.id}`) ?? []).some((r) => r.kind === 'check'),
+    );
+    lines.push(
+      `## CIS v${version.version}`,
+      '',
+      `${version.controls.length} controls: ${covered.length} implemented by ` +
+        `runbook blocks (${checked.length} with an automated check), ` +
+        `${version.controls.length - covered.length} explained below.`,
+      '',
+    );
+    for (const section of version.sections) {
+      const inSection = version.controls.filter(
+        (c) => c.id === section.number || c.id.startsWith(section.number + '.'),
+      );
+      if (inSection.length === 0) continue;
+      lines.push(`### ${section.number} ${section.title}`, '');
+      const withV5 = version.key !== 'v5';
+      lines.push(
+        withV5
+          ? '| Control | Title | Level | Assessment | v5.0.0 | Handbook |'
+          : '| Control | Title | Level | Assessment | Handbook |',
+        withV5 ? '| --- | --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- |',
+      );
+      for (const control of inSection) {
+        const blocks = [...(by.get(`${version.key}:${control.id}`) ?? [])].sort(
+          (a, b) => kindOrder[a.kind] - kindOrder[b.kind],
+        );
+        const handbook =
+          blocks.length > 0
+            ? blocks.map((b) => link(b, fromDir)).join(', ') +
+              (control.reason ? ` (${cell(control.reason)})` : '')
+            : control.outOfScope
+              ? `Out of scope: ${cell(control.outOfScope)}`
+              : `Not a block: ${cell(control.reason ?? '')}`;
+        const row = [
+          control.id,
+          cell(control.title),
+          `L${control.level}`,
+          control.assessment,
+          ...(withV5 ? [control.v5 ?? 'new'] : []),
+          handbook,
+        ];
+        lines.push(`| ${row.join(' | ')} |`);
+      }
+      lines.push('');
+    }
+  }
+  return lines.join('\n');
+}
