@@ -108,10 +108,9 @@ test('the home page says what it is and where to start', async () => {
     const targets = await questions.evaluateAll((links) =>
       links.map((a) => a.getAttribute('href') ?? ''),
     );
-    const routes = new Set(catalog.runbooks.map((r) => r.guide.route));
-    assert.ok(targets.length > 0, 'the home page lists no questions');
+    assert.ok(targets.length >= 7, 'the home page lists the questions');
     for (const target of targets) {
-      assert.ok(routes.has(target), `${target} is not a guide with runbooks`);
+      assert.ok(guideRoutes.includes(target), `${target} is not a page of the handbook`);
     }
 
     await main.getByRole('link', { name: 'Start here', exact: true }).click();
@@ -313,6 +312,61 @@ test("clicking a card's title puts its anchor in the address", async () => {
   });
 });
 
+test('every page of the handbook is reachable from the sidebar', async () => {
+  await withPage(async (page) => {
+    await open(page, '/docs');
+    const sidebar = page.locator('nav[aria-label="Docs sidebar"]');
+    // Open every collapsed category until none is left.
+    for (;;) {
+      const collapsed = sidebar.locator('a.menu__link--sublist-caret[aria-expanded="false"], button[aria-expanded="false"]');
+      if ((await collapsed.count()) === 0) break;
+      await collapsed.first().click();
+    }
+    const linked = await sidebar.getByRole('link').evaluateAll((links) =>
+      links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
+    const missing = guideRoutes.filter((route) => !linked.includes(route));
+    assert.deepEqual(missing, [], 'pages the sidebar does not link');
+    assert.ok(guideRoutes.length >= 16, `found ${guideRoutes.length} pages`);
+  });
+});
+
+test('every page draws each of its Mermaid diagrams without an error', async () => {
+  const diagrams = await mermaidSources();
+  assert.ok(
+    [...diagrams.values()].reduce((a, b) => a + b, 0) >= 10,
+    'the guides have at least ten diagrams',
+  );
+  await withPage(async (page) => {
+    for (const [route, count] of diagrams) {
+      await open(page, route);
+      await eventually(async () => {
+        assert.equal(
+          await page.locator('.docusaurus-mermaid-container svg').count(),
+          count,
+          `diagrams drawn on ${route}`,
+        );
+      }, 10000);
+    }
+  });
+});
+
+test('a Mermaid diagram is drawn as a picture', async () => {
+  await withPage(async (page) => {
+    await open(page, '/docs');
+    const diagram = page.locator('.docusaurus-mermaid-container svg').first();
+    await diagram.waitFor({ state: 'visible' });
+    const box = await diagram.boundingBox();
+    assert.ok(box && box.width > 100 && box.height > 50, `diagram box ${JSON.stringify(box)}`);
+    assert.match((await diagram.textContent()) ?? '', /Organization and accounts/);
+    assert.doesNotMatch(
+      (await page.getByRole('main').textContent()) ?? '',
+      /flowchart LR/,
+      'the diagram source shows as text',
+    );
+  });
+});
+
 test('the format reference lists every parameter type', async () => {
   await withPage(async (page) => {
     await open(page, '/docs/reference/runbook-format');
@@ -470,8 +524,10 @@ async function assertCard(card: Locator, runbook: CatalogItem): Promise<void> {
     assert.equal(await input.count(), 1, `${which}: no ${param.name}`);
   }
 
+  // Example fences (JSON, SQL) inside a block render as plain code blocks,
+  // without the label a command gets.
   const blocks = await card
-    .locator('pre')
+    .locator('pre[aria-label]')
     .evaluateAll((pres) => pres.map((pre) => pre.getAttribute('aria-label')));
   assert.deepEqual(
     blocks,
@@ -682,6 +738,22 @@ async function exportCatalog(): Promise<Catalog> {
 }
 
 /** The route of every built doc page; `docs.html` is `/docs`. */
+/** Route of each page with ```mermaid fences in its source, and how many. */
+async function mermaidSources(): Promise<Map<string, number>> {
+  const docs = path.join(root, 'docs');
+  const found = new Map<string, number>();
+  for (const file of (await readdir(docs, { recursive: true })).sort()) {
+    if (!file.endsWith('.md')) continue;
+    const text = await readFile(path.join(docs, file), 'utf8');
+    const count = text.match(/^```mermaid$/gm)?.length ?? 0;
+    if (count === 0) continue;
+    const slug = /^slug: (\S+)$/m.exec(text)?.[1];
+    const page = file.split(path.sep).join('/').replace(/\.md$/, '');
+    found.set(slug === '/' ? '/docs' : `/docs/${page}`, count);
+  }
+  return found;
+}
+
 async function docRoutes(): Promise<string[]> {
   const docs = path.join(buildDir, 'docs');
   const files = await readdir(docs, { recursive: true });

@@ -5,15 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  createLoadBalancer,
-  createOrganization,
-  defaultVpc,
-} from './account.ts';
+import { createOrganization } from './account.ts';
 import {
   account,
   aws,
   awsEnv,
+  fixtureProject,
   runbook,
   startMoto,
   type Moto,
@@ -24,19 +21,13 @@ let moto: Moto;
 /** Straight to moto, to look at the state. */
 let direct: Record<string, string>;
 let awsCli: ReturnType<typeof aws>;
-let loadBalancerArn: string;
 let rootId: string;
 
 before(async () => {
   moto = await startMoto();
   direct = awsEnv(moto.url);
   awsCli = aws(direct);
-  const [org, vpcId] = await Promise.all([
-    createOrganization(direct),
-    defaultVpc(direct),
-  ]);
-  rootId = org.rootId;
-  loadBalancerArn = await createLoadBalancer(direct, vpcId);
+  rootId = (await createOrganization(direct)).rootId;
 });
 after(() => moto?.stop());
 
@@ -47,93 +38,124 @@ const identityLine = `Account ${account} as arn:aws:sts::${account}:user/moto, r
  * returns the outcome and the operations that reached moto.
  */
 function recorded(strings: TemplateStringsArray, ...values: unknown[]) {
-  return withProxy(moto.url, async (proxy) => {
-    const result = await runbook({ env: awsEnv(proxy.url) })(
-      strings,
-      ...values,
-    );
-    return { result, sent: reached(proxy) };
-  });
+  return recordedIn(undefined)(strings, ...values);
 }
+
+/** `recorded`, in the project at `cwd` (the handbook when undefined). */
+function recordedIn(cwd: string | undefined) {
+  return (strings: TemplateStringsArray, ...values: unknown[]) =>
+    withProxy(moto.url, async (proxy) => {
+      const result = await runbook({
+        env: awsEnv(proxy.url),
+        ...(cwd && { cwd }),
+      })(strings, ...values);
+      return { result, sent: reached(proxy) };
+    });
+}
+
+/** A guide with one change that fixes no check, its script a heredoc. */
+const policyGuide = [
+  '---',
+  'title: Fixture policy',
+  '---',
+  '',
+  '# Fixture policy',
+  '',
+  ':::runbook[Attach a fixture policy]{#fixture-attach-policy kind=change who=management effect=change scope=account level=baseline}',
+  '',
+  'Creates a tag policy and attaches it to the root.',
+  '',
+  '::param[Id of the root]{name=ROOT_ID type=string pattern="^r-[0-9a-z]{4,32}$"}',
+  '',
+  '```bash',
+  "cat > policy.json <<'EOF'",
+  '{"tags": {"owner": {"tag_key": {"@@assign": "owner"}}}}',
+  'EOF',
+  'POLICY_ID=$(aws organizations create-policy \\',
+  '  --name "required-tags" \\',
+  '  --type TAG_POLICY \\',
+  '  --content file://policy.json \\',
+  "  --query 'Policy.PolicySummary.Id' \\",
+  '  --output text)',
+  'aws organizations attach-policy \\',
+  '  --policy-id "$POLICY_ID" \\',
+  '  --target-id "$ROOT_ID"',
+  '```',
+  '',
+  ':::',
+  '',
+].join('\n');
 
 describe('dry runs and refusals', { concurrency: true }, () => {
   test('run <change> without --apply prints the check and the exact filled commands, and changes nothing', async () => {
-    const attributes = async () => {
-      const out = await awsCli`elbv2 describe-load-balancer-attributes
-        --load-balancer-arn ${loadBalancerArn}`;
-      return out.Attributes;
-    };
-    const before = await attributes();
-
-    const { result, sent } = await recorded`run logging-enable-elb-access-logs
-      --account ${account} --param LOAD_BALANCER_ARN=${loadBalancerArn}
-      --param ACCESS_LOG_BUCKET=elb-logs-${account}`;
+    const { result, sent } = await recorded`run iam-set-password-policy --account ${account}`;
     assert.equal(
       result.stdout,
       [
         'Checking first:',
-        '  FAIL    logging-elb-access-logs [us-east-1]  The load balancer writes access logs',
-        '          1 of 1 expectations do not hold.',
-        `          not ok: Attributes[?Key == 'access_logs.s3.enabled'].Value | [0] equals "true"; found null`,
-        `Would change account ${account} with logging-enable-elb-access-logs (dry run; add --apply to run it):`,
-        '    aws elbv2 modify-load-balancer-attributes \\',
-        `      --load-balancer-arn "${loadBalancerArn}" \\`,
-        '      --attributes \\',
-        '        Key=access_logs.s3.enabled,Value=true \\',
-        `        "Key=access_logs.s3.bucket,Value=elb-logs-${account}" \\`,
-        '        "Key=access_logs.s3.prefix,Value=elb" \\',
-        '      --output json',
+        '  FAIL    iam-password-policy-strong  IAM password policy is strong',
+        '          2 of 2 expectations do not hold.',
+        '          not ok: PasswordPolicy.MinimumPasswordLength at-least 14; found null',
+        '          not ok: PasswordPolicy.PasswordReusePrevention at-least 24; found null',
+        `Would change account ${account} with iam-set-password-policy (dry run; add --apply to run it):`,
+        '    aws iam update-account-password-policy \\',
+        '      --minimum-password-length 14 \\',
+        '      --password-reuse-prevention 24 \\',
+        '      --require-uppercase-characters \\',
+        '      --require-lowercase-characters \\',
+        '      --require-numbers \\',
+        '      --require-symbols \\',
+        '      --allow-users-to-change-password',
         '',
       ].join('\n'),
     );
     assert.equal(
       result.stderr,
-      `${identityLine}logging-enable-elb-access-logs: dry-run. Printed; add --apply to run.\n`,
+      `${identityLine}iam-set-password-policy: dry-run. Printed; add --apply to run.\n`,
     );
     // The check still fails: nothing was applied.
     assert.equal(result.code, 1);
-    assert.deepEqual(sent, [
-      'sts GetCallerIdentity',
-      'elasticloadbalancing DescribeLoadBalancerAttributes',
-    ]);
-    assert.deepEqual(await attributes(), before);
+    assert.deepEqual(sent, ['sts GetCallerIdentity', 'iam GetAccountPasswordPolicy']);
+    await assert.rejects(
+      awsCli`iam get-account-password-policy`,
+      /NoSuchEntity/,
+      'no password policy was set',
+    );
   });
 
   test('run <change> that fixes no check prints its filled script, heredoc included, and sends nothing but reads', async () => {
-    const { result, sent } =
-      await recorded`run tagging-attach-tag-policy --account ${account} --param ROOT_ID=${rootId}`;
-    const lines = result.stdout.split('\n');
+    const { result, sent } = await recordedIn(
+      fixtureProject({ 'policy.md': policyGuide }),
+    )`run fixture-attach-policy --account ${account} --param ROOT_ID=${rootId}`;
     assert.equal(
-      lines[0],
-      `Would change account ${account} with tagging-attach-tag-policy (dry run; add --apply to run it):`,
+      result.stdout,
+      [
+        `Would change account ${account} with fixture-attach-policy (dry run; add --apply to run it):`,
+        "    cat > policy.json <<'EOF'",
+        '    {"tags": {"owner": {"tag_key": {"@@assign": "owner"}}}}',
+        '    EOF',
+        '    POLICY_ID=$(aws organizations create-policy \\',
+        '      --name "required-tags" \\',
+        '      --type TAG_POLICY \\',
+        '      --content file://policy.json \\',
+        "      --query 'Policy.PolicySummary.Id' \\",
+        '      --output text)',
+        '    aws organizations attach-policy \\',
+        '      --policy-id "$POLICY_ID" \\',
+        `      --target-id "${rootId}"`,
+        '',
+      ].join('\n'),
     );
-    assert.equal(lines[1], "    cat > tag-policy.json <<'EOF'");
-    assert.equal(lines[3], '      "tags": {');
-    assert.deepEqual(lines.slice(-12), [
-      '    EOF',
-      '    POLICY_ID=$(aws organizations create-policy \\',
-      '      --name "required-tags" \\',
-      '      --description "Spelling and values of the required tag keys" \\',
-      '      --type TAG_POLICY \\',
-      '      --content file://tag-policy.json \\',
-      "      --query 'Policy.PolicySummary.Id' \\",
-      '      --output text)',
-      '    aws organizations attach-policy \\',
-      '      --policy-id "$POLICY_ID" \\',
-      `      --target-id "${rootId}"`,
-      '',
-    ]);
     assert.equal(
       result.stderr,
-      `${identityLine}tagging-attach-tag-policy: dry-run. Printed; add --apply to run.\n`,
+      `${identityLine}fixture-attach-policy: dry-run. Printed; add --apply to run.\n`,
     );
     assert.equal(result.code, 0);
     assert.deepEqual(sent, [
       'sts GetCallerIdentity',
       'organizations DescribeOrganization',
     ]);
-    const policies =
-      await awsCli`organizations list-policies --filter TAG_POLICY`;
+    const policies = await awsCli`organizations list-policies --filter TAG_POLICY`;
     assert.deepEqual(policies.Policies, []);
   });
 

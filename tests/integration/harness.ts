@@ -98,8 +98,15 @@ export interface Moto {
   stop(): Promise<void>;
 }
 
-/** Starts `moto_server` on a free loopback port, acting as `accountId`. */
-export async function startMoto(accountId = account): Promise<Moto> {
+/**
+ * Starts `moto_server` on a free loopback port, acting as `accountId`;
+ * with `managedPolicies`, it knows the AWS managed policies (as AWS does),
+ * which costs it a second or two at the first IAM call.
+ */
+export async function startMoto(
+  accountId = account,
+  options: { managedPolicies?: boolean } = {},
+): Promise<Moto> {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -107,7 +114,13 @@ export async function startMoto(accountId = account): Promise<Moto> {
       'moto_server',
       ['-H', '127.0.0.1', '-p', String(port)],
       {
-        env: { ...baseEnv(), MOTO_ACCOUNT_ID: accountId },
+        env: {
+          ...baseEnv(),
+          MOTO_ACCOUNT_ID: accountId,
+          ...(options.managedPolicies && {
+            MOTO_IAM_LOAD_MANAGED_POLICIES: 'true',
+          }),
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       },

@@ -97,6 +97,19 @@ test('iam-root-mfa-enabled on recorded GetAccountSummary (moto always reports no
   assert.equal(passes(check, samples.fail), false);
 });
 
+test('every recording: each pass sample passes and each fail sample fails', () => {
+  for (const [file, recording] of Object.entries(recordings)) {
+    const check = checkOf(file);
+    for (const [name, sample] of Object.entries(recording.samples)) {
+      if (name.startsWith('pass'))
+        assert.equal(passes(check, sample), true, `${file}: ${name} should pass`);
+      else if (name.startsWith('fail'))
+        assert.equal(passes(check, sample), false, `${file}: ${name} should fail`);
+      else assert.fail(`${file}: sample ${name} is neither pass… nor fail…`);
+    }
+  }
+});
+
 test('every recording says where its shape comes from', () => {
   for (const [file, recording] of Object.entries(recordings)) {
     assert.match(recording.comment, /shaped per the .+ API reference/, file);

@@ -1,6 +1,6 @@
 /**
  * Files generated from the schema are committed so the site serves them;
- * these tests fail when they drift. Regenerate with `npm run schema`.
+ * these tests fail when they drift. Regenerate with `npm run generate`.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { reportJsonSchema } from '../../runbooks/execute/report.ts';
 import { runbookJsonSchema } from '../../runbooks/json-schema.ts';
+import { coveragePage, loadCisControls } from '../../runbooks/coverage.ts';
 import { referencePage } from '../../runbooks/reference.ts';
+import { roadmapPage } from '../../runbooks/roadmap.ts';
+import { cliPage } from '../../scripts/cli-reference.ts';
 import { Runbook } from '../../runbooks/schema.ts';
 import { loadRunbooks } from '../../runbooks/validate.ts';
 
@@ -17,6 +20,20 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 
 test('the reference page is the one generated from the schema', () => {
   assert.equal(read('docs/reference/runbook-format.md'), referencePage());
+});
+
+test('the command line reference is the one generated from the command table', () => {
+  assert.equal(read('docs/reference/cli.md'), cliPage());
+});
+
+test('the roadmap is the one generated from the levels of the blocks', async () => {
+  const { runbooks } = await loadRunbooks({ paths: ['docs'], cwd: root, lint: false });
+  assert.equal(read('docs/roadmap.md'), roadmapPage(runbooks));
+});
+
+test('the CIS coverage page is the one generated from the blocks and the control list', async () => {
+  const { runbooks } = await loadRunbooks({ paths: ['docs'], cwd: root, lint: false });
+  assert.equal(read('docs/reference/cis-coverage.md'), coveragePage(runbooks, loadCisControls(root)));
 });
 
 test('the served JSON Schema is the one generated from the schema', () => {
