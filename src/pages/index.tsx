@@ -4,11 +4,17 @@ import type { ReactNode } from 'react';
 import styles from './index.module.css';
 
 const questions = [
-  ['How do I use IAM to secure access to resources?', '/docs/iam'],
-  ['Why use tags, and which tags?', '/docs/tagging'],
-  ['What is the right way to set up CloudTrail?', '/docs/cloudtrail'],
   ['Who changed the configuration of a load balancer?', '/docs/cloudtrail'],
+  ['How do I use IAM to secure access to resources?', '/docs/iam'],
+  ['How can I audit my infrastructure?', '/docs/auditing'],
+  ['What is the right way to set up CloudTrail?', '/docs/cloudtrail'],
+  [
+    'How do developers get freedom to experiment without compromising security?',
+    '/docs/developer-accounts',
+  ],
+  ['Why use tags, and which tags?', '/docs/tagging'],
   ['How does each AWS service deliver its logs?', '/docs/logging'],
+  ['What do we do first, and what can wait?', '/docs/roadmap'],
 ] as const;
 
 export default function Home(): ReactNode {

@@ -1,0 +1,3 @@
+import cycle from './cycles/logging.ts';
+import { testCycle } from './cycle.ts';
+testCycle(cycle);

@@ -1,0 +1,3 @@
+import cycle from './cycles/root-user.ts';
+import { testCycle } from './cycle.ts';
+testCycle(cycle);
