@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
 import type { Message } from './messages.ts';
+import { relativeLink } from './roadmap.ts';
 import type { CatalogEntry } from './validate.ts';
 
 const Control = z.strictObject({
@@ -113,8 +114,7 @@ function cell(text: string): string {
 }
 
 function link(r: CatalogEntry, fromDir: string): string {
-  const target = path.posix.relative(fromDir, r.guide.file);
-  return `[\`${r.id}\`](${target.startsWith('.') ? target : './' + target}#${r.id})`;
+  return `[\`${r.id}\`](${relativeLink(fromDir, r.guide.file)}#${r.id})`;
 }
 
 const kindOrder = { check: 0, change: 1, manual: 2 } as const;

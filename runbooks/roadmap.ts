@@ -50,12 +50,16 @@ const whoLabel: Record<string, string> = {
   any: 'any account',
 };
 
-/** A Markdown link from `docs/roadmap.md` to the block. */
+/** The path of `file` as a relative Markdown link from a page in `fromDir`. */
+export function relativeLink(fromDir: string, file: string): string {
+  const target = path.posix.relative(fromDir, file);
+  return target.startsWith('.') ? target : `./${target}`;
+}
+
+/** A Markdown link from a page in `fromDir` to the block. */
 function linkTo(runbook: CatalogEntry, fromDir: string): string {
-  const target = path.posix.relative(fromDir, runbook.guide.file);
-  const rel = target.startsWith('.') ? target : `./${target}`;
   const title = runbook.title.replace(/([[\]|])/g, '\\$1');
-  return `[${title}](${rel}#${runbook.id})`;
+  return `[${title}](${relativeLink(fromDir, runbook.guide.file)}#${runbook.id})`;
 }
 
 function guideOrder(a: CatalogEntry, b: CatalogEntry): number {
@@ -123,9 +127,8 @@ export function roadmapPage(runbooks: CatalogEntry[], file = 'docs/roadmap.md'):
       const guideProcedures = procedures.filter(inGuide);
       if (guideChecks.length + guideProcedures.length === 0) continue;
       const guide = ofStage.find(inGuide)!.guide;
-      const guideLink = path.posix.relative(fromDir, guide.file);
       lines.push(`### ${guide.title}`, '');
-      lines.push(`From [${guide.title}](${guideLink.startsWith('.') ? guideLink : './' + guideLink}).`, '');
+      lines.push(`From [${guide.title}](${relativeLink(fromDir, guide.file)}).`, '');
       if (guideChecks.length > 0) {
         lines.push('| What holds when done | How | Run by |', '| --- | --- | --- |');
         for (const check of guideChecks) {

@@ -18,13 +18,12 @@ export async function generatedPage(io: Io, which: GeneratedPage): Promise<strin
   if (which === 'cli') return cliPage();
   const { runbooks, messages } = await loadRunbooks({ paths: ['docs'], cwd: io.cwd, lint: false });
   const problems = messages.filter((m) => m.severity === 'error');
-  if (which === 'cis') {
-    problems.push(...coverageProblems(runbooks, loadCisControls(io.cwd)));
-  }
+  const controls = which === 'cis' ? loadCisControls(io.cwd) : undefined;
+  if (controls) problems.push(...coverageProblems(runbooks, controls));
   if (problems.length > 0) {
     for (const m of problems) err(io, `${m.file}:${m.line}:${m.column}: ${m.message}`);
     err(io, `runbook: wrote nothing; fix the ${problems.length} problem(s) above first.`);
     return undefined;
   }
-  return which === 'cis' ? coveragePage(runbooks, loadCisControls(io.cwd)) : roadmapPage(runbooks);
+  return controls ? coveragePage(runbooks, controls) : roadmapPage(runbooks);
 }

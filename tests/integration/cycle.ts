@@ -8,14 +8,14 @@
  * run in process.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { CatalogItem } from '../../runbooks/catalog.ts';
 import type { CheckReport } from '../../runbooks/execute/report.ts';
 import { executeRun } from '../../runbooks/execute/run.ts';
-import { run } from '../../scripts/cli.ts';
 import { preflight, type Preflight } from '../../scripts/commands/preflight.ts';
+import { runbookWith } from '../unit/run-cli.ts';
 import {
   account,
   awsEnv,
@@ -88,25 +88,6 @@ export function recordedChecks(): Set<string> {
           ).check,
       ),
   );
-}
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `runbook ...argv` in process against the emulator in `env`. */
-async function runbook(env: Env, argv: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    cwd: projectRoot,
-    env,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  } as Parameters<typeof run>[1]);
-  return { code, stdout, stderr };
 }
 
 function paramArgs(params: Params): string[] {
@@ -248,7 +229,7 @@ export function testCycle(cycle: Cycle): void {
   }
 
   async function checkAll(): Promise<{ code: number; report: CheckReport }> {
-    const result = await runbook(env, [
+    const result = await runbookWith({ cwd: projectRoot, env }, [
       'check',
       '--only',
       checks.map((c) => c.id).join(','),
@@ -320,12 +301,14 @@ export function testCycle(cycle: Cycle): void {
   });
 }
 
-/** Whether a guide has a cycle file, for the test that every guide is covered. */
-export function cycleFileOf(guide: string): string {
-  const file = path.join(
-    import.meta.dirname,
-    'cycles',
-    `${path.basename(guide, '.md')}.ts`,
+/** Every guide's cycle, by file name in `cycles/`, in name order. */
+export async function loadCycles(): Promise<Array<{ file: string; cycle: Cycle }>> {
+  const dir = path.join(import.meta.dirname, 'cycles');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+  return Promise.all(
+    files.map(async (file) => ({
+      file,
+      cycle: (await import(path.join(dir, file))).default as Cycle,
+    })),
   );
-  return existsSync(file) ? file : '';
 }

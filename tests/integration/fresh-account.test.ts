@@ -6,8 +6,6 @@
  * emulator cycles (cycles/*.ts).
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Catalog } from '../../runbooks/catalog.ts';
 import type { CheckReport } from '../../runbooks/execute/report.ts';
@@ -27,7 +25,7 @@ import {
   type Moto,
   type Outcome,
 } from './harness.ts';
-import type { Cycle } from './cycle.ts';
+import { loadCycles } from './cycle.ts';
 import { validReport } from './reports.ts';
 
 let moto: Moto;
@@ -60,10 +58,8 @@ after(() => moto?.stop());
  * guides' emulator cycles name them.
  */
 async function unsupportedChecks(): Promise<Map<string, string>> {
-  const dir = path.join(import.meta.dirname, 'cycles');
   const found = new Map<string, string>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-    const cycle = (await import(path.join(dir, file))).default as Cycle;
+  for (const { cycle } of await loadCycles()) {
     for (const [id, reason] of Object.entries(cycle.unsupported ?? {})) found.set(id, reason);
   }
   return found;

@@ -4,15 +4,13 @@
  * check of every guide in an emulator cycle.
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { coverageProblems, loadCisControls } from '../../runbooks/coverage.ts';
 import { loadRunbooks, type CatalogEntry } from '../../runbooks/validate.ts';
-import type { Cycle } from '../integration/cycle.ts';
+import { loadCycles } from '../integration/cycle.ts';
 
 const root = path.join(import.meta.dirname, '..', '..');
-const cyclesDir = path.join(root, 'tests', 'integration', 'cycles');
 let runbooks: CatalogEntry[];
 let checks: CatalogEntry[];
 
@@ -42,8 +40,7 @@ test('every CIS control is covered by a block or has a reason, and every cited c
 
 test('every check of every guide is in exactly one emulator cycle', async () => {
   const named = new Map<string, string>();
-  for (const file of readdirSync(cyclesDir).filter((f) => f.endsWith('.ts')).sort()) {
-    const cycle = (await import(path.join(cyclesDir, file))).default as Cycle;
+  for (const { file, cycle } of await loadCycles()) {
     for (const id of Object.keys(cycle.fresh)) {
       assert.ok(!named.has(id), `${id} is in ${named.get(id)} and ${file}`);
       named.set(id, file);
